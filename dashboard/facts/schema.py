@@ -1,0 +1,39 @@
+"""The columns of a fact row: the contract between extraction, the store, charts and exports.
+
+One row per DATE or TIME expression. Durations and sets of the same sentence are kept on that
+row (``durations``) rather than becoming rows of their own: they do not sit on the time axis.
+"""
+
+from __future__ import annotations
+
+# column -> pandas dtype of the DataFrame returned by extraction and by the store's queries
+FACT_COLUMNS: dict[str, str] = {
+    "fact_id": "str",            # stable hash of doc_id, timex_start, timex_end
+    "doc_id": "str",
+    "title": "str",
+    "source": "str",             # file path or URL the document came from
+    "dct": "datetime64[us]",     # publication date (document creation time)
+    "dct_inferred": "bool",      # True where the DCT was inferred from the text, not given
+    "lang": "str",
+    "sentence_index": "int64",
+    "sentence_start": "int64",   # character offsets of the sentence in the document text
+    "sentence_end": "int64",
+    "sentence": "str",
+    "timex_text": "str",
+    "timex_start": "int64",      # character offsets of the expression in the document text
+    "timex_end": "int64",
+    "type": "str",               # DATE or TIME
+    "value": "str",              # TIMEX3 value, e.g. 2025-10, 2026, PRESENT_REF
+    "mod": "str",                # TIMEX3 mod (START, MID, END, APPROX, ...) or missing
+    "start": "datetime64[us]",   # half-open interval [start, end); missing where the value has none
+    "end": "datetime64[us]",
+    "granularity": "str",        # day, week, month, quarter, year, ...
+    "actors": "object",          # list[str] of canonical names
+    "actor_ids": "object",       # list[str] of Wikidata IDs ("" where unknown), aligned with actors
+    "status": "str",             # past, ongoing, future
+    "event": "str",              # named event when resolved (e.g. "NATO summit 2024 (Washington)")
+    "durations": "object",       # list[str] "text=value" of DURATION/SET expressions in the sentence
+}
+
+STATUSES = ("past", "ongoing", "future")
+FACT_TYPES = ("DATE", "TIME")

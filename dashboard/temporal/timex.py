@@ -1,0 +1,45 @@
+"""The record the tagger produces: one TIMEX3 expression with its place in the text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from dashboard.temporal.interval import Interval, value_interval
+
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression: ``text == document[start:end]``, normalised as TIMEX3.
+
+    ``anchor`` is the reference date the value was resolved against (the DCT); it places
+    ``PRESENT_REF`` on the axis. ``rule`` names the resource rule that matched, for error analysis.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    rule: str = field(default="", compare=False)
+    anchor: date | None = field(default=None, compare=False, repr=False)
+
+    def interval(self) -> Interval | None:
+        """The half-open ``[start, end)`` interval of a DATE or TIME, ``None`` where there is none."""
+        if self.type not in ("DATE", "TIME"):
+            return None
+        return value_interval(self.value, self.mod, self.anchor)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSONL form used by ``fact-timeline tag`` and the gold corpora."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "mod": self.mod,
+        }
