@@ -16,6 +16,9 @@ class Timex:
 
     ``anchor`` is the reference date the value was resolved against (the DCT); it places
     ``PRESENT_REF`` on the axis. ``rule`` names the resource rule that matched, for error analysis.
+    ``event`` is the id of a named event from the knowledge base (``data/temporal/events.toml``)
+    when the expression names one ("the Washington 2024 summit"); its interval is then the
+    event's real dates.
     """
 
     start: int
@@ -26,11 +29,17 @@ class Timex:
     mod: str | None = None
     rule: str = field(default="", compare=False)
     anchor: date | None = field(default=None, compare=False, repr=False)
+    event: str = field(default="", compare=False)
 
     def interval(self) -> Interval | None:
         """The half-open ``[start, end)`` interval of a DATE or TIME, ``None`` where there is none."""
         if self.type not in ("DATE", "TIME"):
             return None
+        if self.event:
+            from dashboard.temporal.events import event_interval
+
+            if (interval := event_interval(self.event)) is not None:
+                return interval
         return value_interval(self.value, self.mod, self.anchor)
 
     def to_dict(self) -> dict[str, object]:
