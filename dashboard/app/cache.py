@@ -1,0 +1,72 @@
+"""Every read the dashboard makes, cached on the store's version.
+
+A Streamlit page reruns on each click; re-querying DuckDB and rebuilding figures each time would
+make a filter change slow on a large store. Each function takes the store path and its
+``version()`` as its first arguments, so the cache serves repeat views and misses exactly when
+the content changed (an upload here, or a CLI ``ingest`` into the same file).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.paths import default_db_path
+from dashboard.store.filters import FactFilter
+
+DB_ENV = "FACT_TIMELINE_DB"  # set by `fact-timeline serve --db`
+Options = tuple[tuple[str, Any], ...]  # chart keyword arguments, hashable for the cache
+
+
+def db_path() -> str:
+    return os.environ.get(DB_ENV) or str(default_db_path())
+
+
+@st.cache_resource(show_spinner=False)
+def store(db: str):
+    from dashboard.store import FactStore
+
+    return FactStore(db)
+
+
+def version(db: str) -> str:
+    return store(db).version()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def facts(db: str, version: str, flt: FactFilter) -> pd.DataFrame:
+    return store(db).facts(flt)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def documents(db: str, version: str) -> pd.DataFrame:
+    return store(db).documents()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def actors(db: str, version: str) -> list[str]:
+    return list(store(db).actors())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def figure(db: str, version: str, flt: FactFilter, chart: str, options: Options = ()):
+    from dashboard.charts import CHARTS
+
+    return CHARTS[chart](facts(db, version, flt), **dict(options))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def figure_file(db: str, version: str, flt: FactFilter, chart: str, options: Options, fmt: str) -> bytes:
+    from dashboard.export import figure_bytes
+
+    return figure_bytes(figure(db, version, flt, chart, options), fmt)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def data_file(db: str, version: str, flt: FactFilter, fmt: str) -> bytes:
+    from dashboard.export import data_bytes
+
+    return data_bytes(facts(db, version, flt), fmt)

@@ -1,0 +1,33 @@
+"""Entry script of the Streamlit dashboard, run by ``fact-timeline serve``.
+
+It draws what every page shares (the filter sidebar and the count of facts passing it), then
+hands over to the page the user chose. Pages live in ``screens/``, one module each.
+"""
+
+import streamlit as st
+
+from dashboard.app import cache
+from dashboard.app.sidebar import filter_sidebar
+from dashboard.app.view import View
+
+st.set_page_config(page_title="fact-timeline", page_icon=":material/timeline:", layout="wide")
+
+PAGES = [
+    st.Page("screens/timeline.py", title="Timeline", icon=":material/timeline:", default=True),
+    st.Page("screens/charts.py", title="Charts", icon=":material/bar_chart:", url_path="charts"),
+    st.Page("screens/documents.py", title="Documents", icon=":material/article:", url_path="documents"),
+    st.Page("screens/data.py", title="Data", icon=":material/table:", url_path="data"),
+    st.Page("screens/add.py", title="Add articles", icon=":material/upload_file:", url_path="add"),
+]
+
+db = cache.db_path()
+version = cache.version(db)
+documents = cache.documents(db, version)
+flt = filter_sidebar(cache.actors(db, version), dict(zip(documents["doc_id"], documents["title"])))
+view = View(db, version, flt)
+view.publish()
+page = st.navigation(PAGES)
+passing, total = len(view.facts()), view.total_facts()
+st.markdown(f"**{passing:,}** of {total:,} facts pass the filters", help="Filters are in the sidebar; "
+            "the address bar keeps them, so this view can be bookmarked.")
+page.run()

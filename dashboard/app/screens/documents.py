@@ -1,0 +1,28 @@
+"""Documents page: an article with its temporal expressions and actors marked, and its facts
+linked to their place in the text."""
+
+import streamlit as st
+
+from dashboard.app import markup, view
+
+current = view.current()
+documents = current.documents()
+passing = current.facts()
+with_facts = set(passing["doc_id"])
+choices = [d for d in documents["doc_id"] if d in with_facts] or list(documents["doc_id"])
+titles = dict(zip(documents["doc_id"], documents["title"]))
+if not choices:
+    st.info("The store holds no documents yet: add some on the Add articles page.")
+    st.stop()
+doc_id = st.selectbox("Document", choices, key="documents_doc", format_func=lambda d: titles.get(d, d))
+doc = documents[documents["doc_id"] == doc_id].iloc[0]
+st.caption(f"{doc['lang']} · published {doc['dct']:%Y-%m-%d}"
+           f"{' (inferred from the text)' if doc['dct_inferred'] else ''} · {doc['source']}")
+left, right = st.columns([3, 2])
+with left:
+    spans = markup.timex_spans(current.document_facts(doc_id)) + markup.actor_spans(current.actor_mentions(doc_id))
+    st.html(markup.STYLE + markup.highlight(str(doc["text"]), spans))
+with right:
+    mine = passing[passing["doc_id"] == doc_id]
+    st.markdown(f"**{len(mine)}** facts of this document pass the filters")
+    st.html(markup.STYLE + markup.fact_list(mine, link=True))

@@ -1,0 +1,112 @@
+"""Open the dashboard: a Streamlit server showing the facts of a store as timelines, charts,
+highlighted documents and a table, with filters in the sidebar and exports on every page.
+
+On start the bundled sample articles (data/samples) are ingested into the store, which is a
+no-op when they are already there, so the dashboard never opens empty. The URL is printed once
+the port is chosen. Set STREAMLIT_SERVER_HEADLESS=true to keep a browser from opening; other
+STREAMLIT_* variables override the bundled .streamlit/config.toml as usual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import sys
+import tomllib
+from pathlib import Path
+
+from dashboard.errors import UserError
+from dashboard.paths import default_db_path
+
+MAIN_SCRIPT = Path(__file__).resolve().parent / "main.py"
+CONFIG_FILE = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
+DB_ENV = "FACT_TIMELINE_DB"  # how the server tells the app which store to open
+FIRST_PORT = 8501
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=None,
+                        help=f"port to listen on (default: the first free port from {FIRST_PORT})")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1, this machine only; "
+                             "0.0.0.0 shares the dashboard on the network)")
+    parser.add_argument("--db", type=Path, default=None,
+                        help=f"DuckDB fact store to show (default: {default_db_path()})")
+    parser.add_argument("--no-sample", action="store_true",
+                        help="do not ingest the bundled sample articles on start")
+
+
+def run(args: argparse.Namespace) -> int:
+    db = Path(args.db or default_db_path()).expanduser().resolve()
+    if db.exists() and db.is_dir():
+        raise UserError(f"{db}: is a folder; --db wants a DuckDB file")
+    db.parent.mkdir(parents=True, exist_ok=True)
+    if not args.no_sample:
+        from dashboard.app.samples import ingest_samples
+
+        print(f"fact-timeline: {ingest_samples(db)}", flush=True)
+    port = args.port if args.port is not None else free_port(args.host, FIRST_PORT)
+    if not 0 < port < 65536:
+        raise UserError(f"--port {port}: not a TCP port (1-65535)")
+    print(f"fact-timeline: dashboard at {url(args.host, port)} (store: {db})", flush=True)
+    os.environ[DB_ENV] = str(db)
+    return start_streamlit(args.host, port)
+
+
+def url(host: str, port: int) -> str:
+    """The address a browser on this machine opens (a wildcard host is reached via localhost)."""
+    shown = "localhost" if host in ("0.0.0.0", "::", "") else host
+    return f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}"
+
+
+def free_port(host: str, first: int, tries: int = 100) -> int:
+    """The first port from ``first`` nobody listens on, so the printed URL is the real one."""
+    for port in range(first, first + tries):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+            try:
+                sock.bind((host, port))
+            except OSError:
+                continue
+            return port
+    raise UserError(f"no free port in {first}-{first + tries - 1} on {host}; pass --port")
+
+
+def config_flags(config_file: Path = CONFIG_FILE, environ: os._Environ | dict = os.environ) -> list[str]:
+    """The bundled config.toml as ``--section.option value`` flags.
+
+    Streamlit reads .streamlit/config.toml only from the current directory; passing it as flags
+    makes the dashboard look and behave the same wherever it is started. An option whose
+    STREAMLIT_* variable is set is left out, because a flag would override the variable.
+    """
+    if not config_file.is_file():
+        return []
+    flags: list[str] = []
+    for section, options in tomllib.loads(config_file.read_text(encoding="utf-8")).items():
+        for option, value in options.items():
+            if env_var(section, option) in environ:
+                continue
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            flags += [f"--{section}.{option}", text]
+    return flags
+
+
+def env_var(section: str, option: str) -> str:
+    """Streamlit's variable for an option: server.maxUploadSize -> STREAMLIT_SERVER_MAX_UPLOAD_SIZE."""
+    snake = "".join(f"_{c}" if c.isupper() else c for c in option).upper()
+    return f"STREAMLIT_{section.upper()}_{snake}"
+
+
+def start_streamlit(host: str, port: int) -> int:
+    """Run the Streamlit server in this process until it is stopped (Ctrl-C or SIGTERM)."""
+    from streamlit.web import cli as streamlit_cli
+
+    argv = ["run", str(MAIN_SCRIPT), "--server.address", host, "--server.port", str(port), *config_flags()]
+    try:
+        streamlit_cli.main(args=argv, prog_name="streamlit", standalone_mode=False)
+    except SystemExit as exc:  # Streamlit exits on a taken port or a bad option
+        code = exc.code if isinstance(exc.code, int) else 1
+        if code:
+            print(f"fact-timeline: error: the Streamlit server stopped (exit {code})", file=sys.stderr)
+        return code
+    return 0

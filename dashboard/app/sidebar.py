@@ -1,0 +1,83 @@
+"""The filter sidebar shared by every page, kept in step with the URL query string.
+
+On a session's first run the widgets start from the query string (a bookmarked view opens as it
+was saved); after that the widgets lead and every run writes the filter back to the URL, which
+also restores it after a page switch has cleared the address bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import streamlit as st
+
+from dashboard.app.query import KEYS, filter_from_params, filter_to_params
+from dashboard.facts.schema import FACT_TYPES, STATUSES
+from dashboard.store.filters import FactFilter
+
+# FactFilter field -> widget key in st.session_state
+WIDGETS = {field: f"filter_{field}" for field in KEYS}
+_SEEDED = "_filters_seeded"
+EARLIEST, LATEST = date(1800, 1, 1), date(2200, 12, 31)
+MODE_LABELS = {"any": "any of them", "all": "all of them"}
+
+
+def filter_sidebar(actors: Sequence[str], documents: Mapping[str, str]) -> FactFilter:
+    """Draw the filters; ``documents`` maps doc_id to title. Returns the filter they set."""
+    state = st.session_state
+    if not state.get(_SEEDED):
+        _seed(filter_from_params(_url_params(), actors=actors, doc_ids=documents))
+        state[_SEEDED] = True
+    # Options can shrink when a document is replaced: drop selections that no longer exist.
+    for field, options in (("actors", actors), ("doc_ids", documents)):
+        known = set(options)
+        state[WIDGETS[field]] = [v for v in state[WIDGETS[field]] if v in known]
+
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect("Actors", list(actors), key=WIDGETS["actors"], placeholder="all actors")
+        st.radio("Facts naming", list(MODE_LABELS), key=WIDGETS["actor_mode"],
+                 format_func=MODE_LABELS.get, horizontal=True)
+        left, right = st.columns(2)
+        left.date_input("From", key=WIDGETS["date_from"], min_value=EARLIEST, max_value=LATEST)
+        right.date_input("To", key=WIDGETS["date_to"], min_value=EARLIEST, max_value=LATEST)
+        st.multiselect("Documents", list(documents), key=WIDGETS["doc_ids"],
+                       format_func=lambda doc_id: documents.get(doc_id, doc_id), placeholder="all documents")
+        st.multiselect("Status", list(STATUSES), key=WIDGETS["statuses"], placeholder="any status")
+        st.multiselect("Type", list(FACT_TYPES), key=WIDGETS["types"], placeholder="any type")
+        st.text_input("Text contains", key=WIDGETS["text"], placeholder="words in the sentence")
+        st.button("Clear filters", on_click=_seed, args=(FactFilter(),), width="stretch")
+
+    flt = filter_from_params(filter_to_params(_from_widgets()))  # normalised like a URL
+    _write_url(flt)
+    return flt
+
+
+def _seed(flt: FactFilter) -> None:
+    for field, key in WIDGETS.items():
+        value = getattr(flt, field)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+
+
+def _from_widgets() -> FactFilter:
+    state = st.session_state
+    return FactFilter(**{
+        field: tuple(state[key]) if isinstance(state[key], list) else state[key]
+        for field, key in WIDGETS.items()
+    })
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _write_url(flt: FactFilter) -> None:
+    """Put the filter into the query string, leaving other parameters (a page's own) alone."""
+    wanted = filter_to_params(flt)
+    current = _url_params()
+    for key in KEYS.values():
+        if key in wanted and current.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
+        elif key not in wanted and key in current:
+            del st.query_params[key]
