@@ -1,0 +1,120 @@
+"""Who the facts are about: top actors, actor x period heatmap, actor co-occurrence.
+
+A fact naming two actors counts for each of them, as in the timeline's actor lanes.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts.frame import explode_actors, placed, top_values
+from dashboard.charts.periods import coarsest_readable, period_axis, period_of
+from dashboard.charts.style import TEMPLATE, category_axis, message_figure, status_color, status_order
+
+NO_ACTORS = "no matching fact names an actor"
+
+
+def _named(facts: pd.DataFrame) -> pd.DataFrame | None:
+    """One row per (fact, actor), or None when there is nothing to draw."""
+    if facts.empty:
+        return None
+    rows = explode_actors(facts)
+    return rows if len(rows) else None
+
+
+def _labels(names: list[str]) -> list[str]:
+    """Actor names as axis labels: escaped, since plotly renders a subset of HTML in labels."""
+    return [html.escape(name) for name in names]
+
+
+def top_actors_figure(facts: pd.DataFrame, n: int = 15) -> go.Figure:
+    """The ``n`` actors named in most facts, bars stacked by status."""
+    if facts.empty:
+        return message_figure()
+    rows = _named(facts)
+    if rows is None:
+        return message_figure(NO_ACTORS)
+    top = top_values(rows["actor"], n)
+    counts = pd.crosstab(rows["actor"], rows["status"].fillna("unknown")).reindex(top)
+    labels = _labels(top)
+    fig = go.Figure()
+    for status in status_order(counts.columns):
+        fig.add_bar(
+            y=labels, x=counts[status].to_numpy(), orientation="h", name=status,
+            marker_color=status_color(status), hovertemplate=f"%{{y}}: %{{x}} {status} facts<extra></extra>",
+        )
+    fig.update_layout(
+        template=TEMPLATE, barmode="stack", title=f"Top {len(top)} actors by number of facts",
+        height=max(320, 120 + 26 * len(top)), xaxis_title="facts",
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+    )
+    category_axis(fig, "yaxis", autorange="reversed", automargin=True)
+    return fig
+
+
+def actor_heatmap_figure(facts: pd.DataFrame, n: int = 25, freq: str | None = None) -> go.Figure:
+    """Facts per actor and month (quarter or year where the facts span too long for months)."""
+    if facts.empty:
+        return message_figure()
+    rows = _named(placed(facts))
+    if rows is None:
+        return message_figure(NO_ACTORS + " and has a date on the time axis")
+    freq = freq or coarsest_readable(rows["start"])
+    top = top_values(rows["actor"], n)
+    rows = rows[rows["actor"].isin(top)]
+    axis = period_axis(rows["start"], freq)
+    counts = pd.crosstab(rows["actor"], period_of(rows["start"], freq)).reindex(index=top, columns=axis, fill_value=0)
+    fig = go.Figure(go.Heatmap(
+        z=counts.to_numpy(), x=axis, y=_labels(top), colorscale="Blues", xgap=1, ygap=1,
+        colorbar={"title": "facts"}, hovertemplate="%{y}, %{x}: %{z} facts<extra></extra>",
+    ))
+    fig.update_layout(
+        template=TEMPLATE, title=f"Facts per actor and {freq} (by the {freq} a fact starts in)",
+        height=max(320, 140 + 24 * len(top)),
+    )
+    category_axis(fig, "xaxis")
+    category_axis(fig, "yaxis", autorange="reversed", automargin=True)
+    return fig
+
+
+def cooccurrence_matrix(facts: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """Actor x actor: the number of facts naming both (diagonal: facts naming the actor)."""
+    rows = _named(facts)
+    if rows is None:
+        return pd.DataFrame(dtype="int64")
+    top = top_values(rows["actor"], n)
+    rows = rows[rows["actor"].isin(top)]
+    position = {name: i for i, name in enumerate(top)}
+    fact_index = pd.factorize(rows.index)[0]
+    member = np.zeros((fact_index.max() + 1, len(top)), dtype=np.int64)
+    member[fact_index, rows["actor"].map(position).to_numpy()] = 1
+    return pd.DataFrame(member.T @ member, index=top, columns=top)
+
+
+def cooccurrence_figure(facts: pd.DataFrame, n: int = 20) -> go.Figure:
+    """How often two actors are named in the same fact, for the ``n`` most named actors."""
+    if facts.empty:
+        return message_figure()
+    matrix = cooccurrence_matrix(facts, n)
+    if len(matrix) < 2:
+        return message_figure("fewer than two actors are named in the matching facts")
+    shared = matrix.to_numpy().astype(float)
+    np.fill_diagonal(shared, np.nan)  # an actor's own count would drown the colour scale
+    labels = _labels(list(matrix.index))
+    numbers = len(labels) <= 15  # cell numbers stay readable up to about this size
+    fig = go.Figure(go.Heatmap(
+        z=shared, x=labels, y=labels, colorscale="Purples", xgap=1, ygap=1, hoverongaps=False,
+        colorbar={"title": "facts"}, hovertemplate="%{y} with %{x}: %{z} facts<extra></extra>",
+        texttemplate="%{z}" if numbers else None,
+    ))
+    fig.update_layout(
+        template=TEMPLATE, title=f"Actors named in the same fact (top {len(labels)})",
+        height=max(380, 160 + 26 * len(labels)), width=None,
+    )
+    category_axis(fig, "xaxis", tickangle=-40)
+    category_axis(fig, "yaxis", autorange="reversed", automargin=True)
+    return fig
