@@ -44,12 +44,12 @@ def fact_anchor(fact_id: str) -> str:
 def highlight(text: str, spans: Iterable[Span]) -> str:
     """The text as escaped HTML paragraphs (one per line) with the spans marked.
 
-    Spans outside the text or overlapping an earlier kept span are left out (temporal
-    expressions are kept first), so the output is always well nested.
+    Spans outside the text, across a line break or overlapping an earlier kept span are left
+    out (temporal expressions are kept first), so the output is always well nested.
     """
     kept: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.kind != "timex", s.start, -s.end)):
-        inside = 0 <= span.start < span.end <= len(text)
+        inside = 0 <= span.start < span.end <= len(text) and "\n" not in text[span.start:span.end]
         if inside and not any(span.start < k.end and k.start < span.end for k in kept):
             kept.append(span)
     parts, position = [], 0
