@@ -51,6 +51,16 @@ def actors(db: str, version: str) -> list[str]:
     return list(store(db).actors())
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def actor_mentions(db: str, version: str, doc_id: str) -> list[tuple[int, int, str]]:
+    """Where the actors of one document are named: (start, end, canonical name)."""
+    from dashboard.facts.actors import find_actors
+
+    docs = documents(db, version)
+    doc = docs[docs["doc_id"] == doc_id].iloc[0]
+    return [(m.start, m.end, m.actor.name) for m in find_actors(str(doc["text"]), str(doc["lang"]))]
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def figure(db: str, version: str, flt: FactFilter, chart: str, options: Options = ()):
     from dashboard.charts import CHARTS

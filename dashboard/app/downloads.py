@@ -13,27 +13,20 @@ from functools import partial
 import streamlit as st
 
 from dashboard.app.view import View
+from dashboard.export import DATA_FORMATS, FIGURE_FORMATS, MIME_TYPES, suggested_name
+from dashboard.export.static import STATIC_FORMATS, find_browser
 
-FIGURE_FORMATS = ("png", "svg", "pdf", "html")
-DATA_FORMATS = ("csv", "json", "parquet", "timelinejs")
-MIME = {
-    "png": "image/png",
-    "svg": "image/svg+xml",
-    "pdf": "application/pdf",
-    "html": "text/html",
-    "csv": "text/csv",
-    "json": "application/json",
-    "parquet": "application/vnd.apache.parquet",
-    "timelinejs": "application/json",
-}
-SUFFIX = {"timelinejs": "timeline.json"}
 LABEL = {"timelinejs": "TimelineJS"}
+NO_BROWSER = ("PNG, SVG and PDF downloads need Chromium, which is not installed here "
+              "(`apt-get install chromium`); the interactive HTML works without it.")
 
 
 def figure_buttons(view: View, chart: str, stem: str, **options) -> None:
     """PNG, SVG, PDF and interactive HTML of one chart as the filter shows it."""
-    _buttons(f"chart-{chart}", stem, FIGURE_FORMATS,
-             lambda fmt: partial(view.figure_file, chart, fmt, **options))
+    formats = FIGURE_FORMATS if _browser() else tuple(f for f in FIGURE_FORMATS if f not in STATIC_FORMATS)
+    _buttons(f"chart-{stem}", stem, formats, lambda fmt: partial(view.figure_file, chart, fmt, **options))
+    if formats != FIGURE_FORMATS:
+        st.caption(NO_BROWSER)
 
 
 def data_buttons(view: View, stem: str = "facts") -> None:
@@ -41,14 +34,19 @@ def data_buttons(view: View, stem: str = "facts") -> None:
     _buttons("data", stem, DATA_FORMATS, lambda fmt: partial(view.data_file, fmt))
 
 
+@st.cache_resource(show_spinner=False)
+def _browser() -> str | None:
+    return find_browser()
+
+
 def _buttons(key: str, stem: str, formats: Sequence[str], maker: Callable[[str], Callable[[], bytes]]) -> None:
-    columns = st.columns(len(formats))
-    for column, fmt in zip(columns, formats, strict=True):
+    columns = st.columns(len(FIGURE_FORMATS))
+    for column, fmt in zip(columns, formats, strict=False):
         column.download_button(
             LABEL.get(fmt, fmt.upper()),
             data=maker(fmt),
-            file_name=f"{stem}.{SUFFIX.get(fmt, fmt)}",
-            mime=MIME[fmt],
+            file_name=suggested_name(stem, fmt),
+            mime=MIME_TYPES[fmt],
             key=f"download-{key}-{fmt}",
             on_click="ignore",
             icon=":material/download:",

@@ -74,6 +74,11 @@ def timex_spans(facts: pd.DataFrame) -> list[Span]:
     ]
 
 
+def actor_spans(mentions: Iterable[tuple[int, int, str]]) -> list[Span]:
+    """One span per actor mention (start, end, canonical name), labelled with the name."""
+    return [Span(start, end, "actor", name) for start, end, name in mentions]
+
+
 def fact_list(facts: pd.DataFrame, link: bool = False, limit: int = 200) -> str:
     """Facts as an HTML list, in time order: value, expression, sentence and source title.
 

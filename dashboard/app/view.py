@@ -33,6 +33,9 @@ class View:
         """Every fact of one document, filter or not: the Documents page highlights them all."""
         return cache.facts(self.db, self.version, FactFilter(doc_ids=(doc_id,)))
 
+    def actor_mentions(self, doc_id: str) -> list[tuple[int, int, str]]:
+        return cache.actor_mentions(self.db, self.version, doc_id)
+
     def figure(self, chart: str, **options):
         return cache.figure(self.db, self.version, self.filter, chart, tuple(sorted(options.items())))
 
