@@ -1,0 +1,81 @@
+"""Facts per month or quarter, stacked by status; counted in the period where they start."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from charts.factrows import fact_frame, story_facts
+from dashboard.charts import CHARTS, per_period_figure
+from dashboard.charts.periods import coarsest_readable, period_of
+from dashboard.charts.style import NO_FACTS
+
+
+def stacks(fig) -> dict[str, dict[str, int]]:
+    return {t.name: dict(zip(t.x, (int(v) for v in t.y))) for t in fig.data}
+
+
+def test_months_are_a_category_axis_with_empty_months_as_gaps():
+    fig = per_period_figure(story_facts(), freq="month")
+    assert fig.layout.xaxis.type == "category"
+    months = list(fig.data[0].x)
+    assert months[0] == "2024-01" and months[-1] == "2026-01" and len(months) == 25
+    counts = stacks(fig)
+    assert counts["past"]["2024-01"] == 1          # the Washington summit year counts in January
+    assert counts["past"]["2025-10"] == 1          # Trump meets Stubb
+    assert counts["future"]["2025-12"] == 1        # Rubio's absence on Wednesday
+    assert counts["ongoing"]["2025-12"] == 1
+    assert counts["future"]["2026-01"] == 1        # troop plans early 2026
+    assert sum(counts["past"].values()) + sum(counts["future"].values()) + sum(counts["ongoing"].values()) == 7
+    assert fig.layout.barmode == "stack"
+    assert "1 without a date" in fig.layout.title.text
+
+
+def test_quarters_are_labelled_like_2025_q4():
+    counts = stacks(per_period_figure(story_facts(), freq="quarter"))
+    assert counts["past"]["2025-Q4"] == 3 and counts["future"]["2026-Q1"] == 1
+    assert list(counts["past"])[:2] == ["2024-Q1", "2024-Q2"]
+
+
+def test_registry_names_the_cli_charts():
+    assert set(CHARTS) == {"timeline", "per-month", "per-quarter", "actors", "heatmap", "cooccurrence"}
+    assert "quarter" in CHARTS["per-quarter"](story_facts()).layout.title.text
+
+
+def test_period_labels_for_every_frequency():
+    starts = pd.Series(pd.to_datetime(["2025-10-01", "2026-02-14"]))
+    assert period_of(starts, "month").tolist() == ["2025-10", "2026-02"]
+    assert period_of(starts, "quarter").tolist() == ["2025-Q4", "2026-Q1"]
+    assert period_of(starts, "year").tolist() == ["2025", "2026"]
+    with pytest.raises(ValueError, match="freq"):
+        period_of(starts, "week")
+
+
+def test_long_spans_read_in_coarser_periods():
+    assert coarsest_readable(pd.Series(pd.to_datetime(["2024-01-01", "2026-01-01"]))) == "month"
+    assert coarsest_readable(pd.Series(pd.to_datetime(["2010-01-01", "2026-01-01"]))) == "quarter"
+    assert coarsest_readable(pd.Series(pd.to_datetime(["1800-01-01", "2026-01-01"]))) == "year"
+
+
+def test_no_facts_says_so():
+    fig = per_period_figure(story_facts().iloc[:0])
+    assert not fig.data and fig.layout.annotations[0].text == NO_FACTS
+
+
+values = st.builds(
+    lambda y, m, d, kind: {"year": f"{y}", "month": f"{y}-{m:02d}", "day": f"{y}-{m:02d}-{d:02d}"}[kind],
+    st.integers(1990, 2030), st.integers(1, 12), st.integers(1, 28), st.sampled_from(["year", "month", "day"]),
+)
+
+
+@given(st.lists(st.tuples(values, st.sampled_from(["past", "ongoing", "future"])), min_size=1, max_size=40),
+       st.sampled_from(["month", "quarter"]))
+@settings(max_examples=60, deadline=None)
+def test_every_fact_is_counted_once(rows, freq):
+    facts = fact_frame([{"value": v, "status": s} for v, s in rows])
+    fig = per_period_figure(facts, freq=freq)
+    assert sum(sum(t.y) for t in fig.data) == len(rows)
+    for trace in fig.data:
+        assert sum(trace.y) == sum(1 for _, s in rows if s == trace.name)

@@ -1,0 +1,202 @@
+"""The timeline: one bar per fact and lane over its [start, end) interval."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from charts.factrows import NATO_DOC, STUBB_DOC, fact_frame, story_facts
+from dashboard.charts import STATUS_COLORS, timeline_figure
+from dashboard.charts.lanes import pack_rows
+from dashboard.charts.style import NO_FACTS
+
+DAY_MS = 86_400_000
+TODAY = date(2025, 12, 2)
+
+
+def ms(day: str) -> float:
+    return float(np.datetime64(day, "ms").astype("int64"))
+
+
+def bars(fig) -> list:
+    return [t for t in fig.data if t.type == "bar"]
+
+
+def lane_of(fig, y: float) -> str:
+    """The lane label whose rows contain ``y`` (labels sit on the middle row of their lane)."""
+    ticks = sorted(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext))
+    return min(ticks, key=lambda tick: abs(tick[0] - y) if tick[0] <= y + 3 else 1e9)[1]
+
+
+def bar_rows(fig) -> list[tuple[str, float, float, str]]:
+    """(status, start ms, end ms, hover) of every bar."""
+    return [
+        (trace.name, base, base + width, hover)
+        for trace in bars(fig)
+        for base, width, hover in zip(trace.base, trace.x, trace.customdata)
+    ]
+
+
+def test_each_fact_is_a_bar_in_each_of_its_actors_lanes():
+    facts = story_facts()
+    fig = timeline_figure(facts, today=TODAY)
+    placed = facts[facts["start"].notna()]
+    expected = sum(max(len(a), 1) for a in placed["actors"])
+    assert len(bar_rows(fig)) == expected
+    labels = list(fig.layout.yaxis.ticktext)
+    for actor in ("Donald Trump", "Alexander Stubb", "NATO", "Joe Biden", "Mark Rutte", "Marco Rubio", "United States"):
+        assert actor in labels
+    # Trump meets Stubb in October: the same bar in both lanes
+    october = [(status, s, e) for status, s, e, hover in bar_rows(fig) if "Stubb at the White House" in hover]
+    assert len(october) == 2
+    assert {(s, e) for _, s, e in october} == {(ms("2025-10-01"), ms("2025-11-01"))}
+
+
+def test_bar_width_is_the_interval_a_year_wide_a_day_narrow():
+    fig = timeline_figure(story_facts(), today=TODAY)
+    widths = {hover.split("</b>")[0].removeprefix("<b>"): e - s for _, s, e, hover in bar_rows(fig)}
+    assert widths["2024"] == 366 * DAY_MS
+    assert widths["October"] == 31 * DAY_MS
+    assert widths["am Mittwoch"] == DAY_MS
+    assert widths["Anfang 2026"] < widths["2024"] / 2  # START narrows the year
+
+
+def test_bars_are_coloured_by_status_and_short_ones_get_a_dot():
+    fig = timeline_figure(story_facts(), today=TODAY)
+    for trace in bars(fig):
+        assert trace.marker.color == STATUS_COLORS[trace.name]
+    assert {t.name for t in bars(fig)} == {"past", "ongoing", "future"}
+    dots = [t for t in fig.data if t.type == "scatter" and t.mode == "markers" and t.name in STATUS_COLORS]
+    dotted = {hover.split("</b>")[0] for t in dots for hover in t.customdata}
+    assert "<b>am Mittwoch" in dotted and "<b>2024" not in dotted
+
+
+def test_hover_shows_sentence_expression_value_and_source_escaped():
+    facts = fact_frame([{
+        "value": "2025-12-03", "timex_text": "am Mittwoch", "actors": ["Marco Rubio"],
+        "sentence": 'Rubio kommt am Mittwoch <a href="javascript:alert(1)">nicht</a>.',
+        "source": "https://example.org/a?x=<b>",
+    }])
+    hover = bar_rows(timeline_figure(facts, today=TODAY))[0][3]
+    assert "am Mittwoch" in hover and "2025-12-03" in hover
+    assert "Rubio kommt am Mittwoch" in hover and "example.org" in hover
+    assert "<a " not in hover and "&lt;a href=" in hover and "<b>\"" not in hover
+
+
+def test_publication_dates_and_today_are_marked():
+    fig = timeline_figure(story_facts(), today=date(2026, 1, 15))
+    published = next(t for t in fig.data if t.name == "publication date")
+    assert sorted(published.x) == [ms("2025-10-21"), ms("2025-12-02")]
+    assert "published" in fig.layout.yaxis.ticktext
+    today = [s for s in fig.layout.shapes if s.x0 == s.x1 and s.yref == "paper"]
+    assert [s.x0 for s in today] == [ms("2026-01-15")]
+    assert any("today 2026-01-15" in a.text for a in fig.layout.annotations)
+
+
+def test_range_slider_zoom_buttons_and_a_first_view_without_far_outliers():
+    facts = fact_frame(
+        [{"value": f"2025-{m:02d}-{d:02d}", "actors": ["NATO"]} for m in range(1, 13) for d in (3, 17, 25)]
+        + [{"value": "18", "timex_text": "im 19. Jahrhundert", "actors": ["NATO"]}]
+    )
+    fig = timeline_figure(facts, today=TODAY)
+    assert fig.layout.xaxis.rangeslider.visible
+    assert [b.label for b in fig.layout.xaxis.rangeselector.buttons][-1] == "all"
+    low, high = fig.layout.xaxis.range
+    assert ms("2024-11-01") < low < ms("2025-01-04") and ms("2025-12-25") < high < ms("2026-03-01")
+
+
+def test_document_lanes_in_order_of_publication():
+    fig = timeline_figure(story_facts(), lane_by="document", today=TODAY)
+    labels = [t for t in fig.layout.yaxis.ticktext if t != "published"]
+    assert labels == ["Trump meets Stubb", "NATO-Außenminister treffen sich ohne Rubio"]
+    assert len(bar_rows(fig)) == story_facts()["start"].notna().sum()
+
+
+def test_documents_sharing_a_title_keep_separate_lanes():
+    facts = fact_frame([
+        {"value": "2025-10", "doc_id": "a", "title": "Nachrichten"},
+        {"value": "2025-11", "doc_id": "b", "title": "Nachrichten"},
+    ])
+    labels = set(timeline_figure(facts, lane_by="document", today=TODAY).layout.yaxis.ticktext)
+    assert {"Nachrichten [a]", "Nachrichten [b]"} <= labels
+
+
+def test_many_actors_fold_into_an_other_lane():
+    facts = fact_frame([{"value": "2025-10", "actors": [f"Actor {i:02d}"]} for i in range(40)])
+    labels = [t for t in timeline_figure(facts, max_lanes=30, today=TODAY).layout.yaxis.ticktext if t != "published"]
+    assert len(labels) == 30 and labels[-1] == "11 other actors"
+
+
+def test_facts_without_actors_get_a_lane_of_their_own():
+    facts = fact_frame([{"value": "2025-10", "actors": []}, {"value": "2025-11", "actors": ["NATO"]}])
+    labels = list(timeline_figure(facts, today=TODAY).layout.yaxis.ticktext)
+    assert labels[-1] == "(no actor)"
+
+
+def test_above_the_detail_limit_facts_merge_into_webgl_segments_with_counts():
+    rows = [{"value": "2025-10", "actors": ["Donald Trump"], "status": "past"}] * 3
+    rows += [{"value": "2026", "actors": ["NATO", "Donald Trump"], "status": "future"}] * 2
+    fig = timeline_figure(fact_frame(rows), detail_limit=3, today=TODAY)
+    assert not bars(fig)
+    gl = [t for t in fig.data if t.type == "scattergl"]
+    hovers = [h for t in gl if t.mode == "markers" for h in t.customdata]
+    assert sorted(h.split("</b>")[0] for h in hovers) == ["<b>2 facts", "<b>2 facts", "<b>3 facts"]
+    lines = [t for t in gl if t.mode == "lines"]
+    assert sum(np.isnan(np.asarray(t.x, dtype=float)).sum() for t in lines) == 3  # one gap per segment
+
+
+def test_store_shaped_lists_numpy_arrays_and_missing_lists_are_read_alike():
+    facts = story_facts()
+    as_store = facts.assign(actors=[np.array(a, dtype=object) if a else pd.NA for a in facts["actors"]])
+    assert len(bar_rows(timeline_figure(as_store, today=TODAY))) == len(bar_rows(timeline_figure(facts, today=TODAY)))
+
+
+def test_no_facts_says_so():
+    fig = timeline_figure(story_facts().iloc[:0])
+    assert not fig.data
+    assert fig.layout.annotations[0].text == NO_FACTS
+
+
+def test_facts_without_any_place_on_the_axis_say_so():
+    fig = timeline_figure(fact_frame([{"value": "PAST_REF"}, {"value": "FUTURE_REF"}]))
+    assert not fig.data and "has a date on the time axis" in fig.layout.annotations[0].text
+
+
+def test_unknown_lane_kind_is_an_error():
+    with pytest.raises(ValueError, match="lane_by"):
+        timeline_figure(story_facts(), lane_by="country")
+
+
+intervals = st.lists(
+    st.tuples(st.integers(0, 1000), st.integers(1, 200)).map(lambda t: (t[0], t[0] + t[1])),
+    min_size=1, max_size=60,
+)
+
+
+@given(intervals, st.integers(1, 8))
+@settings(max_examples=200, deadline=None)
+def test_packed_rows_never_overlap_while_rows_suffice(spans, max_rows):
+    start = np.array([s for s, _ in spans])
+    end = np.array([e for _, e in spans])
+    rows = pack_rows(start, end, max_rows)
+    assert rows.min() >= 0 and rows.max() < max_rows
+    peak = max(sum(1 for s, e in spans if s <= t < e) for t in start)
+    if peak <= max_rows:  # first fit by start needs no more rows than the deepest overlap
+        for row in set(rows.tolist()):
+            mine = sorted(zip(start[rows == row], end[rows == row]))
+            assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(mine, mine[1:]))
+
+
+def test_times_of_day_are_as_wide_as_what_they_state():
+    facts = fact_frame([
+        {"value": "2025-12-03T15", "type": "TIME", "timex_text": "um 15 Uhr", "actors": ["Marco Rubio"]},
+        {"value": "2025-12-03T15:30", "type": "TIME", "timex_text": "um 15.30 Uhr", "actors": ["Marco Rubio"]},
+    ])
+    spans = {hover.split("</b>")[0]: (s, e) for _, s, e, hover in bar_rows(timeline_figure(facts, today=TODAY))}
+    assert spans["<b>um 15 Uhr"] == (ms("2025-12-03T15:00"), ms("2025-12-03T16:00"))
+    assert spans["<b>um 15.30 Uhr"] == (ms("2025-12-03T15:30"), ms("2025-12-03T15:31"))
