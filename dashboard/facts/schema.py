@@ -30,6 +30,8 @@ FACT_COLUMNS: dict[str, str] = {
     "granularity": "str",        # day, week, month, quarter, year, ...
     "actors": "object",          # list[str] of canonical names
     "actor_ids": "object",       # list[str] of Wikidata IDs ("" where unknown), aligned with actors
+    "actor_kinds": "object",     # list[str] person / state / organisation, aligned with actors
+    "actor_roles": "object",     # list[str] "role, country" of people ("" where unknown), aligned
     "status": "str",             # past, ongoing, future
     "event": "str",              # named event when resolved (e.g. "NATO summit 2024 (Washington)")
     "durations": "object",       # list[str] "text=value" of DURATION/SET expressions in the sentence
@@ -37,3 +39,25 @@ FACT_COLUMNS: dict[str, str] = {
 
 STATUSES = ("past", "ongoing", "future")
 FACT_TYPES = ("DATE", "TIME")
+
+LIST_COLUMNS = tuple(name for name, dtype in FACT_COLUMNS.items() if dtype == "object")
+
+
+def facts_frame(rows=None):
+    """A DataFrame with exactly FACT_COLUMNS in their dtypes, from row dicts or a DataFrame.
+
+    Every producer of fact rows (extraction, the store) goes through here, so consumers can rely
+    on the columns and dtypes whatever the rows are: list columns hold lists, never missing.
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame(rows if rows is not None else [], columns=list(FACT_COLUMNS))
+    for name in LIST_COLUMNS:
+        frame[name] = [_as_list(v) for v in frame[name]]
+    return frame.astype({k: v for k, v in FACT_COLUMNS.items() if v != "object"})
+
+
+def _as_list(value) -> list:
+    if hasattr(value, "tolist"):  # numpy arrays, as DuckDB returns LIST columns
+        return value.tolist()
+    return list(value) if isinstance(value, (list, tuple)) else []

@@ -1,0 +1,75 @@
+"""Turn articles into fact rows: one row per dated statement, with its interval, actors and status.
+
+FILES are .txt files (optionally with front matter: ---, title:, date:, lang:, id:, ---),
+.html pages, .jsonl files (one {"doc_id", "title", "url", "dct", "lang", "text"} a line),
+folders (read recursively) or glob patterns. Where --dct is not given, the publication date comes
+from each file's metadata, else it is inferred from the text (marked dct_inferred). Files that
+cannot be read are reported by name (and line) on stderr; the others are still processed and
+the exit code is 2.
+
+Example: fact-timeline extract article.txt --dct 2025-12-02 --lang de --format csv -o facts.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from dashboard.errors import UserError
+from dashboard.facts.actors import default_gazetteer, load_gazetteer
+from dashboard.facts.documents import LoadError, load_documents
+from dashboard.facts.extract import extract_facts
+from dashboard.facts.output import FORMATS, facts_bytes
+from dashboard.facts.schema import facts_frame
+
+PROG = "fact-timeline"
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The options ``extract`` and ``ingest`` share: what to read and how to read it."""
+    parser.add_argument("files", nargs="+", metavar="FILES", help="files, folders or glob patterns (.txt, .html, .jsonl)")
+    parser.add_argument("--dct", metavar="YYYY-MM-DD", help="publication date for every document (overrides metadata)")
+    parser.add_argument("--lang", metavar="L", help="language of every document: de or en (default: metadata, else detected)")
+    parser.add_argument("--actors", metavar="CSV", action="append", default=[],
+                        help="extra actors: CSV with name,kind,wikidata,country,role,aliases (repeatable)")
+
+
+def report_error(error: LoadError | str) -> None:
+    print(f"{PROG}: error: {error}", file=sys.stderr)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    add_input_options(parser)
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "parquet" and not args.output:
+        raise UserError("--format parquet writes binary data: give an output file with -o FILE")
+    gazetteer = load_gazetteer(args.actors) if args.actors else default_gazetteer()
+    frames, failures, n_docs = [], 0, 0
+    for item in load_documents(args.files, dct=args.dct, lang=args.lang):
+        if isinstance(item, LoadError):
+            report_error(item)
+            failures += 1
+            continue
+        try:
+            frames.append(extract_facts(item, gazetteer))
+            n_docs += 1
+        except Exception as exc:  # noqa: BLE001 - report the document, go on with the others
+            report_error(f"{item.source}: extraction failed: {type(exc).__name__}: {exc}")
+            failures += 1
+    frames = [f for f in frames if len(f)]
+    facts = pd.concat(frames, ignore_index=True) if frames else facts_frame()
+    data = facts_bytes(facts, args.format)
+    if args.output:
+        with open(args.output, "wb") as handle:
+            handle.write(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    print(f"{len(facts)} facts from {n_docs} documents; {failures} failed", file=sys.stderr)
+    return 2 if failures else 0

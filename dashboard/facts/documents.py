@@ -1,0 +1,394 @@
+"""Articles in, :class:`Document` records out: text files, HTML pages, JSONL, folders and globs.
+
+Reading never stops at a bad file: :func:`load_documents` yields a :class:`LoadError` naming the
+file (and line) in place of what it could not read, and goes on with the rest. Each document
+gets what the tagger needs to anchor relative dates:
+- a publication date (DCT): given, or from the metadata (front matter, JSONL field, HTML meta
+  via trafilatura/htmldate), or else inferred from the text and marked ``dct_inferred``; never
+  silently today;
+- a language: given, from the metadata, or detected offline with py3langid (its model ships in
+  its wheel);
+- text decoded from whatever encoding it came in (UTF-8 first, else charset-normalizer).
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from dashboard.errors import UserError
+
+LANGUAGES = ("de", "en")
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+# One article is rarely more than 100 KB; 20 MB is a book, not news. JSONL files stream and may
+# be of any size, but each line (one article) has the same limit.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_DATE_IN_NAME = re.compile(r"(?<!\d)(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+_HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<head>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article. ``text`` is what offsets of facts point into (front matter removed)."""
+
+    doc_id: str
+    text: str
+    title: str = ""
+    source: str = ""
+    dct: date | None = None
+    dct_inferred: bool = False
+    lang: str = "de"
+    url: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        """Changes whenever anything the facts depend on changes (text, date, language, title)."""
+        dct = self.dct.isoformat() if self.dct else ""
+        payload = "\0".join((self.text, dct, self.lang, self.title, self.source))
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """What could not be read, and where: ``str()`` gives the one-line message for the user."""
+
+    source: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}, line {self.line}" if self.line else self.source
+        return f"{where}: {self.message}"
+
+
+class _Bad(Exception):
+    """A document-level problem, turned into a LoadError by the caller that knows the place."""
+
+
+# -- dates and languages -------------------------------------------------------------------------
+
+
+def parse_date(value: object) -> date:
+    """A publication date from a date, a datetime or an ISO string (``2025-12-02``,
+    ``2025-12-02T09:30:00+01:00``). Raises ValueError with a readable message otherwise."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise ValueError(f"invalid date {text!r} (expected YYYY-MM-DD)") from None
+
+
+def normalise_lang(value: object) -> str:
+    """``de-DE`` -> ``de``; raises ValueError for a language the pipeline has no resources for."""
+    code = str(value).strip().lower().replace("_", "-").split("-")[0]
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {str(value)!r} (supported: {', '.join(LANGUAGES)})")
+    return code
+
+
+def detect_language(text: str) -> str:
+    """The language of ``text``, detected offline; ValueError where it is not one we support."""
+    import py3langid
+
+    code, _ = py3langid.classify(text[:10000])
+    if code not in LANGUAGES:
+        raise ValueError(
+            f"language detected as {code!r}, which is not supported ({', '.join(LANGUAGES)}); "
+            "pass --lang if that is wrong"
+        )
+    return code
+
+
+def infer_dct(text: str, lang: str) -> date | None:
+    """A publication date read from the text: a full date in the dateline (first 200
+    characters), else the latest full date the article mentions. ``None`` when there is none."""
+    from dashboard.temporal import tag
+
+    days: list[tuple[int, date]] = []
+    for timex in tag(text, None, lang):
+        if timex.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value):
+            try:
+                days.append((timex.start, date.fromisoformat(timex.value)))
+            except ValueError:
+                continue
+    dateline = [day for start, day in days if start < 200]
+    if dateline:
+        return dateline[0]
+    return max((day for _, day in days), default=None)
+
+
+# -- bytes to text -------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes) -> str:
+    """Text from bytes in any common encoding; ``_Bad`` for binary data.
+
+    UTF-8 (with or without BOM) is tried first because it is the norm and cannot be confused
+    with binary; other encodings (Latin-1, Windows-1252, UTF-16 ...) are detected.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _Bad("not valid UTF-16 text") from None
+    if b"\x00" in data[:65536]:
+        raise _Bad("binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise _Bad("binary file or unknown encoding, not text") from None
+        text = str(best)
+    controls = sum(1 for ch in text[:65536] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise _Bad("binary file (control characters), not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# -- one file of each kind -----------------------------------------------------------------------
+
+
+@dataclass
+class _Meta:
+    """What a file says about itself; fields stay empty where it says nothing."""
+
+    doc_id: str = ""
+    title: str = ""
+    url: str = ""
+    dct: object = None
+    lang: object = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _front_matter(text: str) -> tuple[_Meta, str]:
+    """``---`` / ``key: value`` lines / ``---`` at the top of a text file, and the rest."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---\n"):
+            raise _Bad("front matter starts with '---' but has no closing '---' line")
+        return _Meta(), text
+    values: dict[str, str] = {}
+    for line in match["head"].splitlines():
+        if ":" in line:
+            key, value = line.split(":", 1)
+            values[key.strip().lower()] = value.strip().strip("\"'")
+    meta = _Meta(
+        doc_id=values.get("id") or values.get("doc_id", ""),
+        title=values.get("title", ""),
+        url=values.get("url") or values.get("source", ""),
+        dct=values.get("date") or values.get("dct") or values.get("published"),
+        lang=values.get("lang") or values.get("language"),
+    )
+    return meta, text[match.end() :]
+
+
+def _html(data: bytes) -> tuple[_Meta, str]:
+    import trafilatura
+
+    html = decode_text(data)
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
+    text = (getattr(extracted, "text", None) or "") if extracted is not None else ""
+    if not text.strip():
+        raise _Bad("no article text found in the HTML page")
+    lang = _HTML_LANG.search(data[:4096])
+    meta = _Meta(
+        title=getattr(extracted, "title", None) or "",
+        url=getattr(extracted, "url", None) or "",
+        dct=getattr(extracted, "date", None),
+        lang=lang.group(1).decode("ascii") if lang else None,
+    )
+    return meta, text
+
+
+def _build(meta: _Meta, text: str, source: str, default_id: str, dct: date | None, lang: str | None) -> Document:
+    """A Document from a file's metadata and the caller's overrides (which win)."""
+    if not text.strip():
+        raise _Bad("empty: no text")
+    try:
+        chosen_lang = lang or (normalise_lang(meta.lang) if meta.lang else detect_language(text))
+        chosen_dct = dct or (parse_date(meta.dct) if meta.dct else None)
+    except ValueError as exc:
+        raise _Bad(str(exc)) from None
+    inferred = False
+    if chosen_dct is None:
+        if m := _DATE_IN_NAME.search(Path(source).name):
+            chosen_dct = date(int(m[1]), int(m[2]), int(m[3]))
+        else:
+            chosen_dct = infer_dct(text, chosen_lang)
+        inferred = chosen_dct is not None
+    return Document(
+        doc_id=meta.doc_id or default_id,
+        text=text,
+        title=meta.title or default_title(text, default_id),
+        source=meta.url or source,
+        dct=chosen_dct,
+        dct_inferred=inferred,
+        lang=chosen_lang,
+        url=meta.url,
+    )
+
+
+def default_title(text: str, fallback: str) -> str:
+    """A headline where the text opens with one (a short first line without a final stop)."""
+    first = text.strip().split("\n", 1)[0].strip()
+    if first and len(first) <= 150 and not first.endswith((".", "!", "?", ":", '"')):
+        return first
+    return fallback
+
+
+def _jsonl(path_or_name: str, lines: Iterable[bytes], dct: date | None, lang: str | None) -> Iterator[Document | LoadError]:
+    stem = Path(path_or_name).stem
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            if len(raw) > MAX_DOCUMENT_BYTES:
+                raise _Bad(f"line is {len(raw) / 1e6:.1f} MB, more than the {MAX_DOCUMENT_BYTES // 2**20} MB an article may have")
+            try:
+                record = json.loads(raw.decode("utf-8-sig"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise _Bad(f"not valid JSON ({exc})") from None
+            if not isinstance(record, dict):
+                raise _Bad("not a JSON object")
+            text = record.get("text")
+            if not isinstance(text, str):
+                raise _Bad("no 'text' field with the article text")
+            meta = _Meta(
+                doc_id=str(record.get("doc_id") or record.get("id") or ""),
+                title=str(record.get("title") or ""),
+                url=str(record.get("url") or record.get("source") or ""),
+                dct=record.get("dct") or record.get("date"),
+                lang=record.get("lang") or record.get("language"),
+            )
+            yield _build(meta, text.replace("\r\n", "\n"), path_or_name, f"{stem}-{number}", dct, lang)
+        except _Bad as exc:
+            yield LoadError(path_or_name, str(exc), number)
+
+
+def load_bytes(name: str, data: bytes, dct: date | None = None, lang: str | None = None) -> Iterator[Document | LoadError]:
+    """Documents from the bytes of one file called ``name`` (an upload, or a file read from disk);
+    its suffix says how to read it (.jsonl, .html, anything else as text)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _jsonl(name, data.splitlines(), dct, lang)
+        return
+    try:
+        if not data.strip():
+            raise _Bad("empty file")
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise _Bad(_too_large(len(data)))
+        if suffix in HTML_SUFFIXES:
+            meta, text = _html(data)
+        else:
+            meta, text = _front_matter(decode_text(data))
+        yield _build(meta, text, name, Path(name).stem, dct, lang)
+    except _Bad as exc:
+        yield LoadError(name, str(exc))
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"file is {size / 1e6:.1f} MB, more than the {MAX_DOCUMENT_BYTES // 2**20} MB one article may have; "
+        "split it, or give a JSONL file with one article a line"
+    )
+
+
+def document_from_text(
+    text: str, dct: date | str | None, lang: str | None, title: str = "", doc_id: str = "", source: str = "pasted text"
+) -> Document:
+    """A Document from pasted text (the dashboard's form). Raises UserError on bad input."""
+    try:
+        chosen_dct = parse_date(dct) if dct else None
+        chosen_lang = normalise_lang(lang) if lang else None
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        return _build(_Meta(doc_id=doc_id, title=title), text.replace("\r\n", "\n"), source, f"text-{digest}", chosen_dct, chosen_lang)
+    except (ValueError, _Bad) as exc:
+        raise UserError(f"{source}: {exc}") from None
+
+
+# -- paths, folders and globs --------------------------------------------------------------------
+
+
+def _expand(item: str | Path) -> Iterator[Path | LoadError]:
+    path = Path(item)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
+        if not files:
+            yield LoadError(str(path), f"folder holds no {', '.join(KNOWN_SUFFIXES)} files")
+        yield from files
+    elif path.is_file():
+        yield path
+    elif _GLOB_CHARS.search(str(item)):
+        matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).is_file())
+        if not matches:
+            yield LoadError(str(item), "no file matches this pattern")
+        yield from matches
+    else:
+        yield LoadError(str(item), "no such file or folder")
+
+
+def _read_file(path: Path, dct: date | None, lang: str | None) -> Iterator[Document | LoadError]:
+    try:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            with path.open("rb") as handle:  # streamed: a JSONL file may be far larger than memory
+                yield from _jsonl(str(path), handle, dct, lang)
+            return
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            yield LoadError(str(path), _too_large(size))
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield LoadError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    yield from load_bytes(str(path), data, dct, lang)
+
+
+def check_options(dct: date | str | None, lang: str | None) -> tuple[date | None, str | None]:
+    """Validate the ``--dct`` and ``--lang`` options once, before any file is read."""
+    try:
+        return (parse_date(dct) if dct else None), (normalise_lang(lang) if lang else None)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+def load_documents(
+    paths_or_globs: str | Path | Iterable[str | Path],
+    dct: date | str | None = None,
+    lang: str | None = None,
+) -> Iterator[Document | LoadError]:
+    """Every document in the given files, folders (recursively) and glob patterns, in order.
+
+    ``dct`` and ``lang``, when given, apply to every document and override its metadata.
+    Problems come out as :class:`LoadError` items in place of the documents they cost; an invalid
+    ``dct`` or ``lang`` argument raises UserError at once, since it would spoil every document.
+    """
+    dct, lang = check_options(dct, lang)
+    items = [paths_or_globs] if isinstance(paths_or_globs, (str, Path)) else list(paths_or_globs)
+    for item in items:
+        for found in _expand(item):
+            if isinstance(found, LoadError):
+                yield found
+            else:
+                yield from _read_file(found, dct, lang)

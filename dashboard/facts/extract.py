@@ -1,0 +1,111 @@
+"""One document in, its fact rows out: the pipeline from tagged text to the FACT_COLUMNS table.
+
+A fact is a DATE or TIME expression with its sentence, its interval on the time axis, the actors
+the sentence names and whether it is past, ongoing or future. Durations and sets ("seit vier
+Jahren", "jährlich") are no points on the axis and ride along on the rows of their sentence.
+Pure: the same document and gazetteer always give the same rows (fact IDs included).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import pandas as pd
+
+from dashboard.facts.actors import Actor, Gazetteer, Mention, find_actors, resolve_anaphora
+from dashboard.facts.documents import Document
+from dashboard.facts.schema import FACT_TYPES, facts_frame
+from dashboard.facts.sentences import Sentence, sentence_at, split_sentences
+from dashboard.facts.status import fact_status
+from dashboard.temporal import Interval, Timex, tag
+from dashboard.temporal.events import link_event
+
+
+def fact_id(doc_id: str, start: int, end: int) -> str:
+    """Stable across runs and machines: the same span of the same document, the same ID."""
+    return hashlib.sha1(f"{doc_id}\0{start}\0{end}".encode("utf-8")).hexdigest()[:16]
+
+
+def _sentence_actors(sentence: Sentence, mentions: Sequence[Mention], lang: str) -> list[Actor]:
+    inside = [m.actor for m in mentions if sentence.start <= m.start < sentence.end]
+    if not inside:
+        return resolve_anaphora(sentence.text, lang, [m for m in mentions if m.start < sentence.start])
+    return list(dict.fromkeys(inside))
+
+
+def _role(actor: Actor) -> str:
+    return ", ".join(part for part in (actor.role, actor.country) if part) if actor.kind == "person" else ""
+
+
+def _event_and_interval(timex: Timex, sentence: Sentence, lang: str) -> tuple[str, Interval | None]:
+    """The named event a date belongs to ("für 2024" of the Washington summit sentence) narrows
+    its interval to the event's real days."""
+    event = link_event(sentence.text, timex, lang)
+    if event is None:
+        return "", timex.interval()
+    return event.name, event.interval()
+
+
+def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: Iterable[Timex] | None = None) -> pd.DataFrame:
+    """The fact rows of one document (FACT_COLUMNS, one row per DATE/TIME expression).
+
+    ``timexes`` defaults to tagging the document; pass them when they are already at hand.
+    """
+    timexes = list(tag(doc.text, doc.dct, doc.lang) if timexes is None else timexes)
+    if not timexes:
+        return facts_frame()
+    sentences = split_sentences(doc.text, doc.lang)
+    mentions = find_actors(doc.text, doc.lang, gazetteer)
+    by_sentence: dict[int, list[Timex]] = {}
+    for timex in timexes:
+        if (sentence := sentence_at(sentences, timex.start)) is not None:
+            by_sentence.setdefault(sentence.index, []).append(timex)
+    dct = datetime.combine(doc.dct, datetime.min.time()) if doc.dct else None
+    rows = []
+    for index, found in by_sentence.items():
+        sentence = sentences[index]
+        actors = _sentence_actors(sentence, mentions, doc.lang)
+        durations = [f"{t.text}={t.value}" for t in found if t.type not in FACT_TYPES]
+        for timex in (t for t in found if t.type in FACT_TYPES):
+            event, interval = _event_and_interval(timex, sentence, doc.lang)
+            local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
+            rows.append({
+                "fact_id": fact_id(doc.doc_id, timex.start, timex.end),
+                "doc_id": doc.doc_id,
+                "title": doc.title,
+                "source": doc.source,
+                "dct": dct,
+                "dct_inferred": doc.dct_inferred,
+                "lang": doc.lang,
+                "sentence_index": sentence.index,
+                "sentence_start": sentence.start,
+                "sentence_end": sentence.end,
+                "sentence": sentence.text,
+                "timex_text": timex.text,
+                "timex_start": timex.start,
+                "timex_end": timex.end,
+                "type": timex.type,
+                "value": timex.value,
+                "mod": timex.mod,
+                "start": interval.start if interval else None,
+                "end": interval.end if interval else None,
+                "granularity": interval.granularity if interval else None,
+                "actors": [a.name for a in actors],
+                "actor_ids": [a.wikidata for a in actors],
+                "actor_kinds": [a.kind for a in actors],
+                "actor_roles": [_role(a) for a in actors],
+                "status": fact_status(interval, timex.value, doc.dct, sentence.text, local_start, local_end, doc.lang),
+                "event": event or None,
+                "durations": durations,
+            })
+    rows.sort(key=lambda row: row["timex_start"])
+    return facts_frame(rows)
+
+
+def extract_many(docs: Iterable[Document], gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """The fact rows of several documents in one table."""
+    frames = [extract_facts(doc, gazetteer) for doc in docs]
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else facts_frame()

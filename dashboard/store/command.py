@@ -1,0 +1,47 @@
+"""Add articles to the DuckDB fact store (created on first use).
+
+FILES are read as by `fact-timeline extract` (.txt with optional front matter, .html, .jsonl,
+folders, globs). Ingest is idempotent: a document already stored with the same content is
+skipped, one whose text changed has its facts replaced. A document that cannot be read or
+extracted is reported by name and the others still go in; the exit code is 0 only when all went
+in. Extraction uses all cores (--workers) or, with --engine dask (extra 'scale'), Dask over
+Parquet partitions, on a cluster given by --scheduler. A running dashboard may read the same
+store meanwhile.
+
+Example: fact-timeline ingest articles/ --db facts.duckdb
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from dashboard.facts.command import add_input_options, report_error
+from dashboard.facts.documents import load_documents
+from dashboard.paths import default_db_path
+from dashboard.store.ingest import ENGINES, default_workers
+from dashboard.store.store import FactStore
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    add_input_options(parser)
+    parser.add_argument("--db", metavar="PATH", help=f"the DuckDB file (default: {default_db_path()})")
+    parser.add_argument("--engine", choices=ENGINES, default="local", help="local process pool (default) or dask")
+    parser.add_argument("--workers", type=int, metavar="N", default=default_workers(),
+                        help="processes extracting in parallel (default: all cores)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a Dask scheduler, e.g. tcp://host:8786")
+
+
+def run(args: argparse.Namespace) -> int:
+    store = FactStore(args.db)
+    report = store.ingest(
+        load_documents(args.files, dct=args.dct, lang=args.lang),
+        workers=args.workers,
+        engine=args.engine,
+        actors_csv=args.actors,
+        scheduler=args.scheduler,
+    )
+    for name, reason in report.failed:
+        report_error(f"{name}: {reason}")
+    print(f"{report.summary()} in {store.path}", file=sys.stderr)
+    return 0 if report.ok else 2

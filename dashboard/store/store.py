@@ -1,0 +1,236 @@
+"""The fact store: documents and their facts in one embedded DuckDB file.
+
+Two tables: ``documents`` (one row per article, with its text and content hash) and ``facts``
+(FACT_COLUMNS; actors as a LIST column, so "any of these actors" is one ``list_has_any``).
+A ``meta`` row holds a version that changes with every write: the dashboard's cache key.
+Every method opens the file for its own duration (see :mod:`dashboard.store.connection`), so a
+dashboard can read while a CLI ingest writes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from dashboard.facts.documents import Document, LoadError
+from dashboard.facts.schema import FACT_COLUMNS, facts_frame
+from dashboard.paths import default_db_path
+from dashboard.store.connection import DEFAULT_TIMEOUT, connect
+from dashboard.store.filters import FactFilter, filter_sql
+from dashboard.store.ingest import IngestReport, extract_batches
+
+_SQL_TYPES = {"str": "VARCHAR", "datetime64[us]": "TIMESTAMP", "bool": "BOOLEAN", "int64": "BIGINT", "object": "VARCHAR[]"}
+_ARROW_TYPES = {"str": pa.string(), "datetime64[us]": pa.timestamp("us"), "bool": pa.bool_(), "int64": pa.int64(), "object": pa.list_(pa.string())}
+FACTS_SCHEMA = pa.schema([(name, _ARROW_TYPES[dtype]) for name, dtype in FACT_COLUMNS.items()])
+DOCUMENT_COLUMNS = ("doc_id", "title", "source", "dct", "dct_inferred", "lang", "text", "content_hash", "n_facts")
+DOCUMENTS_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("title", pa.string()), ("source", pa.string()), ("dct", pa.timestamp("us")),
+    ("dct_inferred", pa.bool_()), ("lang", pa.string()), ("text", pa.string()), ("content_hash", pa.string()),
+    ("n_facts", pa.int64()),
+])
+_FACT_LIST = ", ".join(f'"{name}"' for name in FACT_COLUMNS)
+_DDL = [
+    "CREATE TABLE IF NOT EXISTS documents (doc_id VARCHAR PRIMARY KEY, title VARCHAR, source VARCHAR, "
+    "dct TIMESTAMP, dct_inferred BOOLEAN, lang VARCHAR, text VARCHAR, content_hash VARCHAR, n_facts BIGINT)",
+    "CREATE TABLE IF NOT EXISTS facts ("
+    + ", ".join(f'"{name}" {_SQL_TYPES[dtype]}' for name, dtype in FACT_COLUMNS.items())
+    + ")",
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+]
+
+
+def _add_missing_columns(con) -> None:
+    """Stores written by an older version gain the columns FACT_COLUMNS has grown since."""
+    present = {row[0] for row in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'facts'").fetchall()}
+    for name, dtype in FACT_COLUMNS.items():
+        if name not in present:
+            con.execute(f'ALTER TABLE facts ADD COLUMN "{name}" {_SQL_TYPES[dtype]}')
+
+
+def documents_table(docs: Sequence[Document], n_facts: Sequence[int]) -> pa.Table:
+    """The ``documents`` rows of a batch as an Arrow table."""
+    return pa.Table.from_pylist(
+        [
+            {
+                "doc_id": d.doc_id, "title": d.title, "source": d.source,
+                "dct": pd.Timestamp(d.dct).to_pydatetime() if d.dct else None,
+                "dct_inferred": d.dct_inferred, "lang": d.lang, "text": d.text,
+                "content_hash": d.content_hash, "n_facts": n,
+            }
+            for d, n in zip(docs, n_facts)
+        ],
+        schema=DOCUMENTS_SCHEMA,
+    )
+
+
+def facts_table(facts: pd.DataFrame) -> pa.Table:
+    """FACT_COLUMNS rows as an Arrow table with the store's exact types (lists stay lists)."""
+    return pa.Table.from_pandas(facts[list(FACT_COLUMNS)], schema=FACTS_SCHEMA, preserve_index=False)
+
+
+class FactStore:
+    """Documents and facts in the DuckDB file at ``path`` (default: the user's data folder).
+
+    Reading a store that does not exist yet gives empty results; the file is created by the
+    first ingest. ``timeout`` is how long to wait for another process's lock.
+    """
+
+    def __init__(self, path: str | Path | None = None, timeout: float = DEFAULT_TIMEOUT):
+        self.path = Path(path) if path is not None else default_db_path()
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"FactStore({str(self.path)!r})"
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def _read(self, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame | None:
+        if not self.path.exists():
+            return None
+        with connect(self.path, read_only=True, timeout=self.timeout) as con:
+            if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'facts'").fetchall()[0][0]:
+                return None
+            return con.execute(sql, params or {}).df()
+
+    def facts(self, flt: FactFilter | None = None) -> pd.DataFrame:
+        """Facts passing ``flt`` (all without one), ordered by start, as FACT_COLUMNS."""
+        where, params = filter_sql(flt)
+        frame = self._read(
+            f"SELECT {_FACT_LIST} FROM facts WHERE {where} ORDER BY \"start\" NULLS LAST, doc_id, timex_start",
+            params,
+        )
+        return facts_frame() if frame is None else facts_frame(frame)
+
+    def documents(self) -> pd.DataFrame:
+        """One row per stored document: doc_id, title, source, dct, dct_inferred, lang, text,
+        content_hash, n_facts; ordered by publication date."""
+        frame = self._read(f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents ORDER BY dct NULLS LAST, doc_id")
+        if frame is None:
+            frame = pd.DataFrame({name: pd.Series(dtype=_ARROW_TYPES_PANDAS[name]) for name in DOCUMENT_COLUMNS})
+        return frame.astype(_ARROW_TYPES_PANDAS)
+
+    def actors(self) -> list[str]:
+        """Every actor named in a fact, the most facts first (ties by name)."""
+        frame = self._read(
+            "SELECT actor, count(*) AS n FROM (SELECT unnest(actors) AS actor FROM facts) "
+            "GROUP BY actor ORDER BY n DESC, actor"
+        )
+        return [] if frame is None else frame["actor"].tolist()
+
+    def version(self) -> str:
+        """Changes whenever the content changes: key caches on it. ``"empty"`` before any ingest."""
+        frame = self._read("SELECT value FROM meta WHERE key = 'version'")
+        return "empty" if frame is None or frame.empty else str(frame["value"].iloc[0])
+
+    def content_hashes(self) -> dict[str, str]:
+        """doc_id -> content hash of every stored document (what ingest compares against)."""
+        frame = self._read("SELECT doc_id, content_hash FROM documents")
+        return {} if frame is None else dict(zip(frame["doc_id"], frame["content_hash"]))
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def write(self, docs: Sequence[Document], facts: pd.DataFrame) -> None:
+        """Put documents and their facts in, replacing whatever was stored under their IDs.
+
+        One transaction, so a reader sees a document with all its facts or not at all.
+        """
+        if not docs:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        counts = facts["doc_id"].value_counts().to_dict() if len(facts) else {}
+        doc_rows = documents_table(docs, [int(counts.get(d.doc_id, 0)) for d in docs])
+        fact_rows = facts_table(facts if len(facts) else facts_frame())
+        with connect(self.path, read_only=False, timeout=self.timeout) as con:
+            for statement in _DDL:
+                con.execute(statement)
+            _add_missing_columns(con)
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.register("new_documents", doc_rows)
+                con.register("new_facts", fact_rows)
+                con.execute("DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM new_documents)")
+                con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM new_documents)")
+                con.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) SELECT * FROM new_documents")
+                con.execute(f"INSERT INTO facts ({_FACT_LIST}) SELECT {_FACT_LIST} FROM new_facts")
+                self._bump(con)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def remove(self, doc_ids: Iterable[str]) -> int:
+        """Delete documents and their facts; returns how many documents were stored."""
+        ids = list(doc_ids)
+        if not ids or not self.path.exists():
+            return 0
+        with connect(self.path, read_only=False, timeout=self.timeout) as con:
+            for statement in _DDL:
+                con.execute(statement)
+            found = con.execute("SELECT count(*) FROM documents WHERE list_contains($ids, doc_id)", {"ids": ids}).fetchall()[0][0]
+            con.execute("BEGIN TRANSACTION")
+            con.execute("DELETE FROM facts WHERE list_contains($ids, doc_id)", {"ids": ids})
+            con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": ids})
+            self._bump(con)
+            con.execute("COMMIT")
+        return int(found)
+
+    @staticmethod
+    def _bump(con) -> None:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('version', $v)", {"v": uuid.uuid4().hex})
+
+    def ingest(
+        self,
+        documents: Iterable[Document | LoadError],
+        *,
+        workers: int = 1,
+        engine: str = "local",
+        actors_csv: Sequence[str | Path] = (),
+        scheduler: str | None = None,
+        batch_size: int = 200,
+        progress=None,
+    ) -> IngestReport:
+        """Extract facts from ``documents`` and store them; idempotent by content hash.
+
+        A document stored with the same content is skipped, one with changed content replaced,
+        a :class:`LoadError` (or a document whose extraction fails) is reported by name while the
+        others go in. ``workers`` processes extract in parallel (``engine="local"``), or Dask
+        does over Parquet partitions (``engine="dask"``, at ``scheduler`` if given).
+        ``progress``, if given, is called with the running report after each batch.
+        """
+        report = IngestReport()
+        known = self.content_hashes()
+        known_hashes = set(known.values())
+        seen: set[str] = set()
+
+        def wanted() -> Iterable[Document]:
+            for item in documents:
+                if isinstance(item, LoadError):
+                    report.failed.append((item.source if item.line is None else f"{item.source}:{item.line}", item.message))
+                    continue
+                digest = item.content_hash
+                if known.get(item.doc_id) == digest or digest in known_hashes or digest in seen:
+                    report.unchanged.append(item.doc_id)
+                    continue
+                seen.add(digest)
+                yield item
+
+        for batch in extract_batches(wanted(), workers=workers, engine=engine, actors_csv=actors_csv,
+                                     scheduler=scheduler, batch_size=batch_size):
+            report.failed.extend(batch.failed)
+            self.write(batch.documents, batch.facts)
+            for doc in batch.documents:
+                (report.replaced if doc.doc_id in known else report.added).append(doc.doc_id)
+            report.n_facts += len(batch.facts)
+            if progress is not None:
+                progress(report)
+        return report
+
+
+_ARROW_TYPES_PANDAS = {
+    "doc_id": "str", "title": "str", "source": "str", "dct": "datetime64[us]", "dct_inferred": "bool",
+    "lang": "str", "text": "str", "content_hash": "str", "n_facts": "int64",
+}
