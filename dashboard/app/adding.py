@@ -55,7 +55,10 @@ def _store(store, docs: list[Document], problems: list[str]) -> Added:
     if not docs:
         return Added(summary="nothing was stored", problems=problems)
     report = store.ingest(docs)
-    failed = {str(name) for name in getattr(report, "failed", ())}
-    problems += [f"{name}: could not be stored" for name in sorted(failed)]
-    stored = {d.doc_id: d.title or d.doc_id for d in docs if d.doc_id not in failed and d.title not in failed}
-    return Added(documents=stored, summary=str(report), problems=problems)
+    titles = {d.doc_id: d.title or d.doc_id for d in docs}
+    stored = {doc_id: titles[doc_id] for doc_id in [*report.added, *report.replaced]}
+    problems += [f"{name}: {message}" for name, message in report.failed]
+    summary = f"{report.n_facts} facts extracted and stored."
+    if report.unchanged:
+        summary += f" Already stored, unchanged: {', '.join(titles.get(d, d) for d in report.unchanged)}."
+    return Added(documents=stored, summary=summary, problems=problems)

@@ -27,7 +27,7 @@ def db_path() -> str:
 
 @st.cache_resource(show_spinner=False)
 def store(db: str):
-    from dashboard.store import FactStore
+    from dashboard.store.store import FactStore
 
     return FactStore(db)
 

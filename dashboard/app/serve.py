@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_sample:
         from dashboard.app.samples import ingest_samples
 
-        print(f"fact-timeline: {ingest_samples(db)}", flush=True)
+        print(ingest_samples(db), flush=True)
     port = args.port if args.port is not None else free_port(args.host, FIRST_PORT)
     if not 0 < port < 65536:
         raise UserError(f"--port {port}: not a TCP port (1-65535)")
