@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dashboard.errors import UserError
-from dashboard.facts.documents import Document, LoadError, document_from_text, load_bytes
+from dashboard.facts import Document, LoadError, document_from_text, load_bytes
 
 UPLOAD_TYPES = ("txt", "md", "html", "htm", "jsonl")
 

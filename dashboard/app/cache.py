@@ -27,7 +27,7 @@ def db_path() -> str:
 
 @st.cache_resource(show_spinner=False)
 def store(db: str):
-    from dashboard.store.store import FactStore
+    from dashboard.store import FactStore
 
     return FactStore(db)
 
@@ -54,7 +54,7 @@ def actors(db: str, version: str) -> list[str]:
 @st.cache_data(show_spinner=False, max_entries=16)
 def actor_mentions(db: str, version: str, doc_id: str) -> list[tuple[int, int, str]]:
     """Where the actors of one document are named: (start, end, canonical name)."""
-    from dashboard.facts.actors import find_actors
+    from dashboard.facts import find_actors
 
     docs = documents(db, version)
     doc = docs[docs["doc_id"] == doc_id].iloc[0]

@@ -45,7 +45,7 @@ def read_manifest(folder: Path = SAMPLES_DIR) -> list[SampleEntry]:
 
 def sample_documents(folder: Path = SAMPLES_DIR) -> list:
     """The sample articles as documents ready for the store."""
-    from dashboard.facts.documents import Document
+    from dashboard.facts import Document
 
     return [
         Document(
@@ -63,7 +63,7 @@ def sample_documents(folder: Path = SAMPLES_DIR) -> list:
 
 def ingest_samples(db: Path, folder: Path = SAMPLES_DIR) -> str:
     """Put the samples into the store at ``db``; returns the store's report, one line per failure."""
-    from dashboard.store.store import FactStore
+    from dashboard.store import FactStore
 
     report = FactStore(db).ingest(sample_documents(folder))
     return "\n".join([f"samples: {report.summary()}", *(f"  {name}: {why}" for name, why in report.failed)])

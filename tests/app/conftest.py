@@ -9,9 +9,8 @@ from datetime import date, datetime
 import pytest
 
 from dashboard.app.serve import MAIN_SCRIPT
-from dashboard.facts.documents import Document
-from dashboard.facts.schema import facts_frame
-from dashboard.store.store import FactStore
+from dashboard.facts import Document, facts_frame
+from dashboard.store import FactStore
 
 GERMAN = Document(
     doc_id="nato-de",
