@@ -212,9 +212,9 @@ def _first_view(segments: pd.DataFrame, today: pd.Timestamp) -> list[float]:
     (a "19th century") would squash the rest to a third of the width; stretched to today where
     that costs at most half the width again."""
     low, high = float(np.nanmin(segments["start"])), float(np.nanmax(segments["end"]))
-    core_low = float(np.nanquantile(segments["start"], 0.02))
-    core_high = float(np.nanquantile(segments["end"], 0.98))
-    if core_high - core_low < (high - low) / 3:
+    core_low = float(np.nanquantile(segments["start"], 0.02, method="higher"))
+    core_high = float(np.nanquantile(segments["end"], 0.98, method="lower"))
+    if core_low < core_high and core_high - core_low < (high - low) / 3:
         low, high = core_low, core_high
     now = _ms_of(today)
     span = max(high - low, 86_400_000.0)

@@ -64,13 +64,15 @@ def _as_text(frame: pd.DataFrame, list_separator: str | None) -> pd.DataFrame:
 
 
 def csv_bytes(facts: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a byte-order mark (so Excel reads umlauts), lists joined by "; "."""
+    """UTF-8 CSV with a byte-order mark (so Excel reads umlauts), CRLF rows, lists joined by "; "."""
     table = _as_text(export_frame(facts), "; ")
     for column in table.columns:
         if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
             text = table[column]
             table[column] = text.map(neutralise_formula, na_action="ignore")
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    # CRLF as RFC 4180 says; it also makes the writer quote a cell holding a lone CR, which
+    # with "\n" it leaves bare, and every reader then splits the row there.
+    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def json_bytes(facts: pd.DataFrame) -> bytes:
