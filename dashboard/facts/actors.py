@@ -248,8 +248,9 @@ def _role_rules(lang: str) -> _RoleRules | None:
     rows = [row for _, row in _read_rows(ACTORS_DIR / "roles.csv") if row["lang"] == lang]
     if not rows:
         return None
-    alternatives = sorted((alt for row in rows for alt in row["pattern"].split("|")), key=len, reverse=True)
-    pattern = re.compile(rf"(?<![\w-])(?P<role>{'|'.join(alternatives)})\s+(?P<name>{_NAME})")
+    # File order: where two roles start at the same place, the more specific one comes first.
+    alternatives = "|".join(f"(?:{row['pattern']})" for row in rows)
+    pattern = re.compile(rf"(?<!\w)(?P<role>{alternatives})\s+(?P<name>{_NAME})")
     roles = tuple((re.compile(row["pattern"]), row["role"]) for row in rows)
     return _RoleRules(pattern, roles)
 

@@ -1,0 +1,141 @@
+"""Actors: names, adjectives, demonyms, acronyms, role patterns, surnames, the user's own list."""
+
+import pytest
+
+from dashboard.errors import UserError
+from dashboard.facts.actors import find_actors, load_gazetteer, resolve_anaphora
+
+
+def names(text, lang):
+    return [m.actor.name for m in find_actors(text, lang)]
+
+
+def test_german_names_adjectives_demonyms_and_acronyms_resolve_to_canonical_english():
+    text = (
+        "Die ukrainische Regierung und Rumänien sprachen mit der NATO; die Amerikaner schwiegen. "
+        "Russlands Führung lehnte ab, die EU und die Vereinigten Staaten nicht."
+    )
+    assert names(text, "de") == [
+        "Ukraine", "Romania", "NATO", "United States", "Russia", "European Union", "United States",
+    ]
+
+
+def test_english_names_adjectives_and_dotted_acronyms():
+    text = "Finnish officials met U.S. envoys and the Europäische Union's partners; Ukrainians in the UK watched."
+    assert names(text, "en") == ["Finland", "United States", "European Union", "Ukraine", "United Kingdom"]
+
+
+def test_compounds_with_a_hyphen_name_their_first_part():
+    assert names("Der NATO-Gipfel und die US-Regierung und der Trump-Plan", "de") == [
+        "NATO", "United States", "Donald Trump",
+    ]
+
+
+def test_wikidata_ids_are_given_where_certain_and_empty_otherwise():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("NATO").wikidata == "Q7184"
+    assert gazetteer.lookup("Deutschland").wikidata == "Q183"
+    assert gazetteer.lookup("Pete Hegseth").wikidata == ""
+    assert all(a.wikidata == "" or a.wikidata.startswith("Q") for a in gazetteer.actors.values())
+
+
+def test_surname_mentions_resolve_to_the_full_name():
+    text = "Ruttes Worte fielen vor dem Treffen. Rutte lobte Rubio, Rubios Büro schwieg."
+    assert names(text, "de") == ["Mark Rutte", "Mark Rutte", "Marco Rubio", "Marco Rubio"]
+
+
+def test_role_pattern_finds_a_person_missing_from_the_gazetteer_with_role_and_country():
+    text = (
+        "Die finnische Außenministerin Elina Valtonen warnte im September vor Drohnen. "
+        "Valtonen sagte, die Lage sei ernst. Später sprach Finnlands Präsident Alexander Stubb."
+    )
+    mentions = find_actors(text, "de")
+    valtonen = [m for m in mentions if m.actor.name == "Elina Valtonen"]
+    assert [m.how for m in valtonen] == ["role", "surname"]
+    assert valtonen[0].actor.role == "Foreign Minister"
+    assert valtonen[0].actor.country == "Finland"
+    assert "Alexander Stubb" in [m.actor.name for m in mentions]
+
+
+def test_english_role_patterns_with_possessive_and_title():
+    text = (
+        "Estonia's Prime Minister Kristen Michal spoke first. Deputy Secretary of State Jane Whitfield "
+        "followed. Michal said more was needed."
+    )
+    found = {m.actor.name: m for m in find_actors(text, "en") if m.actor.kind == "person"}
+    assert found["Kristen Michal"].actor.role == "Prime Minister"
+    assert found["Kristen Michal"].actor.country == "Estonia"
+    assert found["Jane Whitfield"].actor.role == "Deputy Secretary of State"
+    assert [m.how for m in find_actors(text, "en") if m.actor.name == "Kristen Michal"] == ["role", "surname"]
+
+
+def test_role_after_a_hyphenated_state_or_organisation_takes_it_as_affiliation():
+    people = [m.actor for m in find_actors("NATO-Generalsekretärin Maria Beispiel und US-Botschafter Tom Example", "de")
+              if m.actor.kind == "person"]
+    assert [(p.name, p.role, p.country) for p in people] == [
+        ("Maria Beispiel", "Secretary General", "NATO"),
+        ("Tom Example", "Ambassador", "United States"),
+    ]
+
+
+def test_role_pattern_stops_before_words_that_are_not_names():
+    mentions = find_actors("Außenminister Heinz Beispiel Anfang Oktober in Bonn.", "de")
+    assert [m.actor.name for m in mentions] == ["Heinz Beispiel"]
+
+
+def test_a_role_before_a_known_name_adds_no_new_person():
+    assert names("Außenminister Marco Rubio und Präsident Trump", "de") == ["Marco Rubio", "Donald Trump"]
+
+
+def test_mentions_never_overlap_and_point_into_the_text():
+    text = "US-Außenminister Marco Rubio traf die EU-Kommission und Finnlands Präsidenten Alexander Stubb."
+    mentions = find_actors(text, "de")
+    for first, second in zip(mentions, mentions[1:]):
+        assert first.end <= second.start
+    assert [text[m.start : m.end] for m in mentions] == [
+        "US", "Marco Rubio", "EU-Kommission", "Finnlands", "Alexander Stubb",
+    ]
+
+
+def test_user_csv_adds_actors_and_aliases(tmp_path):
+    extra = tmp_path / "actors.csv"
+    extra.write_text(
+        "name,kind,wikidata,country,role,aliases\n"
+        "Erika Musterfrau,person,,DE,Mayor,Musterfrau|Bürgermeisterin Musterfrau\n"
+        "Baltic Defence College,organisation,,,,BALTDEFCOL\n",
+        encoding="utf-8",
+    )
+    gazetteer = load_gazetteer([extra])
+    mentions = find_actors("Musterfrau besuchte das BALTDEFCOL.", "de", gazetteer)
+    assert [m.actor.name for m in mentions] == ["Erika Musterfrau", "Baltic Defence College"]
+    assert mentions[0].actor.country == "Germany"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("name,kind\n,person\n", "line 2: the 'name' column is empty"),
+        ("name,kind\nX,planet\n", "line 2: kind 'planet'"),
+        ("name,wikidata\nX,42\n", "line 2: '42' is not a Wikidata ID"),
+    ],
+)
+def test_a_bad_user_csv_is_a_user_error_naming_file_and_line(tmp_path, content, message):
+    extra = tmp_path / "bad.csv"
+    extra.write_text(content, encoding="utf-8")
+    with pytest.raises(UserError, match=message) as info:
+        load_gazetteer([extra])
+    assert str(extra) in str(info.value)
+
+
+def test_a_missing_user_csv_is_a_user_error(tmp_path):
+    with pytest.raises(UserError, match="not found"):
+        load_gazetteer([tmp_path / "nope.csv"])
+
+
+def test_anaphora_only_names_the_last_state_or_speaker():
+    earlier = find_actors("Rumänien meldete den Abzug der Vereinigten Staaten. Rutte sprach.", "de")
+    assert [a.name for a in resolve_anaphora("Es wird erwartet, dass die Regierung Pläne vorlegt.", "de", earlier)] == ["United States"]
+    assert [a.name for a in resolve_anaphora('"Wir sind bereit", sagte er.', "de", earlier)] == ["Mark Rutte"]
+    assert resolve_anaphora("Das Wetter war schön.", "de", earlier) == []
+    english = find_actors("Canada welcomed Prime Minister Mark Carney.", "en")
+    assert [a.name for a in resolve_anaphora("He said the government would act.", "en", english)] == ["Canada", "Mark Carney"]

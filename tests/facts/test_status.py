@@ -1,0 +1,63 @@
+"""Status: the interval against the publication date first, then tense, modal and planning cues."""
+
+from datetime import date, datetime
+
+import pytest
+
+from dashboard.facts.status import cue_status, fact_status
+from dashboard.temporal import Interval
+
+DCT = date(2025, 12, 2)
+
+
+def status(sentence, expression, interval, value="X", lang="de", dct=DCT):
+    start = sentence.index(expression)
+    return fact_status(interval, value, dct, sentence, start, start + len(expression), lang)
+
+
+def days(first, last_exclusive, granularity="day"):
+    return Interval(datetime.fromisoformat(first), datetime.fromisoformat(last_exclusive), granularity)
+
+
+def test_an_interval_before_the_publication_day_is_past_even_in_a_future_clause():
+    sentence = "Rumänien kündigte im Oktober an, dass die USA ihre Truppen reduzieren werden."
+    assert status(sentence, "im Oktober", days("2025-10-01", "2025-11-01", "month")) == "past"
+
+
+def test_an_interval_after_the_publication_day_is_future():
+    sentence = "Es wird erwartet, dass die Regierung ihre Pläne Anfang 2026 bekannt geben wird."
+    assert status(sentence, "Anfang 2026", days("2026-01-01", "2026-05-02", "year")) == "future"
+
+
+@pytest.mark.parametrize(
+    "sentence, expression, lang, expected",
+    [
+        ("Die Regierung plant in diesem Jahr noch eine Reform.", "in diesem Jahr", "de", "future"),
+        ("Die Regierung soll in diesem Jahr noch entscheiden.", "in diesem Jahr", "de", "future"),
+        ("In diesem Jahr hat die Regierung drei Gesetze beschlossen.", "In diesem Jahr", "de", "past"),
+        ("In diesem Jahr wuchs die Wirtschaft, sagte sie.", "In diesem Jahr", "de", "past"),
+        ("Derzeit verhandeln die Parteien in diesem Jahr weiter.", "in diesem Jahr", "de", "ongoing"),
+        ("The ministry is expected to publish its plan this year.", "this year", "en", "future"),
+        ("This year the alliance agreed on a new target.", "This year", "en", "past"),
+        ("This year, talks continue in Geneva.", "This year", "en", "ongoing"),
+    ],
+)
+def test_an_interval_holding_the_publication_day_is_decided_by_cues(sentence, expression, lang, expected):
+    year = days("2025-01-01", "2026-01-01", "year")
+    assert status(sentence, expression, year, lang=lang) == expected
+
+
+def test_the_cue_of_the_expressions_own_clause_wins():
+    sentence = "Sie sagte gestern, die Regierung werde im Dezember entscheiden."
+    assert cue_status(sentence, sentence.index("im Dezember"), sentence.index("im Dezember") + 11, "de") == "future"
+
+
+def test_reference_values_have_their_own_direction():
+    assert status("Im Moment gibt es keinen Konsens.", "Im Moment", None, value="PRESENT_REF") == "ongoing"
+    assert status("Früher war alles anders.", "Früher", None, value="PAST_REF") == "past"
+    assert status("In Zukunft soll alles anders werden.", "In Zukunft", None, value="FUTURE_REF") == "future"
+
+
+def test_without_a_publication_date_the_cues_decide():
+    assert status("The summit will take place in 2030.", "2030", days("2030-01-01", "2031-01-01"), lang="en", dct=None) == "future"
+    assert status("The treaty was signed in 1990.", "1990", days("1990-01-01", "1991-01-01"), lang="en", dct=None) == "past"
