@@ -53,7 +53,7 @@ def facts_frame(rows=None):
 
     frame = pd.DataFrame(rows if rows is not None else [], columns=list(FACT_COLUMNS))
     for name in LIST_COLUMNS:
-        frame[name] = [_as_list(v) for v in frame[name]]
+        frame[name] = pd.Series([_as_list(v) for v in frame[name]], index=frame.index, dtype=object)
     return frame.astype({k: v for k, v in FACT_COLUMNS.items() if v != "object"})
 
 
