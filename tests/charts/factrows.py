@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.facts.schema import FACT_COLUMNS
+from dashboard.facts.schema import facts_frame
 from dashboard.temporal.interval import value_interval
 
 DCT = date(2025, 12, 2)
@@ -21,10 +21,9 @@ STUBB_DOC = "trump-stubb"
 
 
 def fact_frame(rows: list[dict]) -> pd.DataFrame:
-    """A frame with exactly FACT_COLUMNS and their dtypes; each row needs at least a ``value``."""
-    filled = [_fact(row) for row in rows]
-    frame = pd.DataFrame(filled, columns=list(FACT_COLUMNS))
-    return frame.astype({c: t for c, t in FACT_COLUMNS.items() if t != "object"})
+    """A frame with exactly FACT_COLUMNS and their dtypes (through the schema's own ``facts_frame``);
+    each row needs at least a ``value``, list columns other than ``actors`` stay aligned and empty."""
+    return facts_frame([_fact(row) for row in rows])
 
 
 def _fact(row: dict) -> dict:
@@ -57,6 +56,8 @@ def _fact(row: dict) -> dict:
         "granularity": interval.granularity if interval else None,
         "actors": list(row.get("actors", [])),
         "actor_ids": ["" for _ in row.get("actors", [])],
+        "actor_kinds": ["" for _ in row.get("actors", [])],
+        "actor_roles": ["" for _ in row.get("actors", [])],
         "status": row.get("status", "past"),
         "event": row.get("event", ""),
         "durations": [],
