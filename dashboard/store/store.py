@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 
@@ -72,6 +73,19 @@ def facts_table(facts: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(facts[list(FACT_COLUMNS)], schema=FACTS_SCHEMA, preserve_index=False)
 
 
+def arrow_to_facts(table: pa.Table) -> pd.DataFrame:
+    """FACT_COLUMNS from an Arrow table; LIST columns become Python lists (not numpy arrays),
+    converted column-wise in C, which is what keeps a 100,000-row query fast."""
+    columns = {}
+    for name, dtype in FACT_COLUMNS.items():
+        column = table.column(name)
+        if dtype == "object":
+            columns[name] = pd.Series([v if v is not None else [] for v in column.to_pylist()], dtype=object)
+        else:
+            columns[name] = column.to_pandas()
+    return pd.DataFrame(columns).astype({k: v for k, v in FACT_COLUMNS.items() if v != "object"})
+
+
 class FactStore:
     """Documents and facts in the DuckDB file at ``path`` (default: the user's data folder).
 
@@ -88,22 +102,28 @@ class FactStore:
 
     # -- reading --------------------------------------------------------------------------------
 
-    def _read(self, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame | None:
+    def _read_arrow(self, sql: str, params: dict[str, object] | None = None) -> pa.Table | None:
+        """The result of one read query, fetched whole (``None`` while there is no store yet)."""
         if not self.path.exists():
             return None
         with connect(self.path, read_only=True, timeout=self.timeout) as con:
-            if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'facts'").fetchall()[0][0]:
+            try:
+                return con.sql(sql, params=params or {}).to_arrow_table()
+            except duckdb.CatalogException:  # an empty file: created, never written
                 return None
-            return con.execute(sql, params or {}).df()
+
+    def _read(self, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame | None:
+        table = self._read_arrow(sql, params)
+        return None if table is None else table.to_pandas()
 
     def facts(self, flt: FactFilter | None = None) -> pd.DataFrame:
         """Facts passing ``flt`` (all without one), ordered by start, as FACT_COLUMNS."""
         where, params = filter_sql(flt)
-        frame = self._read(
+        table = self._read_arrow(
             f"SELECT {_FACT_LIST} FROM facts WHERE {where} ORDER BY \"start\" NULLS LAST, doc_id, timex_start",
             params,
         )
-        return facts_frame() if frame is None else facts_frame(frame)
+        return facts_frame() if table is None else arrow_to_facts(table)
 
     def documents(self) -> pd.DataFrame:
         """One row per stored document: doc_id, title, source, dct, dct_inferred, lang, text,
