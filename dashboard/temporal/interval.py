@@ -122,14 +122,24 @@ def _time_of_day(day: datetime, m: re.Match[str]) -> Interval | None:
     return Interval(start, start + step, name)
 
 
+def _round(moment: datetime, width: timedelta) -> datetime:
+    """A cut point moved to the nearest month start (wide intervals) or day start (a month or so)."""
+    if width >= timedelta(days=55):
+        first = moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        following = datetime(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following if moment - first >= following - moment else first
+    if width >= timedelta(days=3):
+        day = datetime.combine(moment.date(), datetime.min.time())
+        return day + timedelta(days=1) if moment - day >= timedelta(hours=12) else day
+    return moment
+
+
 def _part(interval: Interval, index: int) -> Interval:
-    """One third of an interval (0 = start, 1 = middle, 2 = end), cut at day boundaries where it is wide."""
-    third = (interval.end - interval.start) / 3
-    start = interval.start + third * index
-    end = interval.start + third * (index + 1) if index < 2 else interval.end
-    if third >= timedelta(days=3):
-        start = datetime.combine(start.date(), datetime.min.time())
-        end = end if index == 2 else datetime.combine(end.date(), datetime.min.time())
+    """One third of an interval (0 = start, 1 = middle, 2 = end): "Anfang 2026" is January to April."""
+    width = interval.end - interval.start
+    third = width / 3
+    start = interval.start if index == 0 else _round(interval.start + third * index, width)
+    end = interval.end if index == 2 else _round(interval.start + third * (index + 1), width)
     return Interval(start, end, interval.granularity)
 
 

@@ -1,0 +1,180 @@
+"""The language-free tagging engine: find candidate spans fast, pick the best, normalise them.
+
+Speed comes from not running every rule everywhere. One trie-shaped scanner finds the words
+that can start a temporal expression (month names, units, digits ...); only the short windows
+around them are searched, and only by the rules that use a group found in the window. Every
+regex is linear in its input (no nested quantifiers over the same characters), so tagging time
+grows linearly with the text.
+
+Overlapping candidates are settled longest first, ties by rule order; negative rules ("5 %",
+"28-Punkte-Plan") win spans so that no date rule can claim them, and then emit nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from dashboard.temporal.events import find_event
+from dashboard.temporal.normalize import Context, resolve_date, template_value
+from dashboard.temporal.resources import DIGITS, Language, Rule, load_language
+from dashboard.temporal.tense import direction as tense_direction
+from dashboard.temporal.timex import Timex
+
+_EDGE = 28  # characters searched before the first and after the last trigger of a window
+_NON_WORD = re.compile(r"\W")
+
+
+def parse_dct(dct: str | date | datetime | None) -> date | None:
+    """The document creation time as a date; ``ValueError`` with the bad value where it is not one."""
+    if dct is None or dct == "":
+        return None
+    if isinstance(dct, datetime):
+        return dct.date()
+    if isinstance(dct, date):
+        return dct
+    text = str(dct).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"invalid DCT {dct!r}: expected an ISO date such as 2025-12-02") from None
+
+
+def windows(text: str, language: Language) -> list[tuple[int, int, frozenset[str]]]:
+    """Stretches of text around trigger words, merged where they touch, with the groups found."""
+    found: list[tuple[int, int, frozenset[str]]] = []
+    index = language.trigger_index
+    digits = frozenset({DIGITS})
+    start = end = -1
+    groups: set[str] = set()
+    size = len(text)
+    for m in language.trigger_regex.finditer(text):
+        kind = m.lastgroup
+        if kind == "d":
+            hit = digits
+        else:
+            hit = index.get(m.group(kind).lower())
+            if hit is None:
+                continue
+        s, e = m.start(), m.end()
+        if s - _EDGE <= end:
+            end = max(end, e + _EDGE)
+            groups |= hit
+            continue
+        if start >= 0:
+            found.append((start, end, frozenset(groups)))
+        start, end, groups = max(0, s - _EDGE), e + _EDGE, set(hit)
+    if start >= 0:
+        found.append((start, end, frozenset(groups)))
+    # A window must not end inside a word: the rules' final word boundary would see a false end.
+    fixed = []
+    for s, e, g in found:
+        if e < size:
+            m = _NON_WORD.search(text, e)
+            e = m.start() if m else size
+        fixed.append((s, min(e, size), g))
+    return fixed
+
+
+@lru_cache(maxsize=4096)
+def _rules_for(language: Language, groups: frozenset[str]) -> tuple[Rule, ...]:
+    ids: set[int] = set()
+    for group in groups:
+        ids.update(language.rules_by_group.get(group, ()))
+    return tuple(language.rules[i] for i in sorted(ids))
+
+
+def candidates(text: str, language: Language) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    found = []
+    for start, end, groups in windows(text, language):
+        for rule in _rules_for(language, groups):
+            for m in rule.regex.finditer(text, start, end):
+                if m.end() > m.start():
+                    s, e = m.span(rule.span) if rule.span else m.span()
+                    found.append((s, e, rule, m))
+    return found
+
+
+def select(found: list[tuple[int, int, Rule, re.Match[str]]]) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    """Non-overlapping candidates: longest first (of the whole match), then rule order."""
+    ranked = sorted(found, key=lambda c: (-(c[3].end() - c[3].start()), -(c[1] - c[0]), c[2].priority, c[0]))
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen = []
+    for cand in ranked:
+        s, e = cand[0], cand[1]
+        i = bisect.bisect_right(starts, s)
+        if i > 0 and ends[i - 1] > s:
+            continue
+        if i < len(starts) and starts[i] < e:
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c[0])
+    return [c for c in chosen if not c[2].negative]
+
+
+def _values(rule: Rule, m: re.Match[str], language: Language, pivot: int) -> dict[str, str]:
+    values = {}
+    for alias, group_name in rule.groups.items():
+        matched = m.group(alias)
+        if matched is not None:
+            values[alias] = language.groups[group_name].normalise(matched, pivot)
+    return values
+
+
+def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex]:
+    from dashboard.temporal.normalize import fill
+
+    out = []
+    for s, e, rule, m in chosen:
+        values = _values(rule, m, language, ctx.year2_pivot)
+        mod = fill(rule.mod, values) if rule.mod else None
+        event = ""
+        try:
+            if rule.value is not None:
+                value = template_value(rule.value, values)
+            else:
+                fields = {k: fill(v, values) for k, v in rule.date.items()}
+                if fields.get("event"):
+                    found = find_event(fields["event"], fields.get("year"), ctx.dct)
+                    if found is None:
+                        continue
+                    event, value = found.id, found.value
+                else:
+                    needs_direction = fields.get("dir") is None and not fields.get("shift") and not fields.get("year")
+                    direction = None
+                    if needs_direction and ctx.dct is not None:
+                        direction = tense_direction(text, s, e, language.tense)
+                        if direction is None and language.undirected in ("past", "future"):
+                            direction = -1 if language.undirected == "past" else 1
+                    value, remembered, gran = resolve_date(fields, ctx, direction)
+                    if remembered is not None and gran in ("day", "month", "year") and not fields.get("anchor"):
+                        ctx.remember(remembered, gran)
+        except (ValueError, OverflowError):
+            continue
+        if not value:
+            continue
+        out.append(Timex(s, e, text[s:e], rule.type, value, mod or None, rule.name, ctx.dct, event))
+    return out
+
+
+def tag(text: str, dct: str | date | datetime | None = None, lang: str = "de", *, narrative: bool = False) -> list[Timex]:
+    """Find and normalise every temporal expression of ``text``.
+
+    ``dct`` anchors relative expressions (an ISO date string, date or datetime); without one,
+    expressions that need an anchor are resolved against the last date the text mentions, or
+    keep ``X`` placeholders (``XXXX-10``). ``narrative`` anchors on the last date mentioned
+    even where a DCT is known (history texts). Raises ``ValueError`` for an invalid DCT or an
+    unknown language; any text, including empty and binary-looking text, is accepted.
+    """
+    anchor = parse_dct(dct)
+    language = load_language(lang)
+    if not text:
+        return []
+    pivot = (anchor.year if anchor else datetime.now().year) + 10
+    ctx = Context(dct=anchor, narrative=narrative or anchor is None, year2_pivot=pivot)
+    return normalise(text, select(candidates(text, language)), language, ctx)

@@ -1,0 +1,323 @@
+"""From a rule match to a TIMEX3 value: fill the rule's template or resolve its date fields.
+
+A rule either gives a ``value`` template (``P{num}Y``, ``PRESENT_REF``, ``XXXX-WXX-{weekday}``)
+or ``date`` fields (``year``, ``month``, ``day``, ``weekday``, ``shift``/``by``, ...). Fields the
+text left open are filled from the anchor: the publication date, or for expressions that point
+back in the text ("zwei Tage später") the last date mentioned. Where the year or the week is
+open, the tense of the sentence decides between the last and the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dashboard.temporal import calendar
+
+_FIELD = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.\d)?(?:\|[A-Za-z0-9_.+-]*)*)\}")
+_DURATION_UNITS = {  # unit code -> (TIMEX3 designator, is a time unit)
+    "Y": ("Y", False), "M": ("M", False), "W": ("W", False), "D": ("D", False), "DE": ("DE", False),
+    "CE": ("CE", False), "Q": ("Q", False), "H": ("H", True), "MIN": ("M", True), "S": ("S", True),
+}
+UNIT_GRANULARITY = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
+                    "CE": "century", "HY": "half", "SE": "season"}
+
+
+@dataclass
+class Context:
+    """What the normaliser knows beyond the match: anchor date and the last date mentioned."""
+
+    dct: date | None
+    last: date | None = None  # last fully resolved day, month start or year start mentioned
+    last_gran: str = ""
+    narrative: bool = False  # resolve open fields against the last mention rather than the DCT
+    year2_pivot: int = 2040
+    mentioned: list[tuple[date, str]] = field(default_factory=list)
+
+    def reference(self, prefer_last: bool = False) -> date | None:
+        if (prefer_last or self.narrative) and self.last is not None:
+            return self.last
+        return self.dct if self.dct is not None else self.last
+
+    def remember(self, day: date, gran: str) -> None:
+        self.last, self.last_gran = day, gran
+
+
+_LITERAL = re.compile(r"[+-]?\d+|[A-Z_]+|")
+
+
+def _pick(choices: str, values: dict[str, str]) -> str | None:
+    """``{a|b|0}``: the first capture present, else a literal alternative (digits, CAPS or empty).
+
+    ``{a.1}`` is the second word of a value that packs two ("SU END": season and mod).
+    """
+    for choice in choices.split("|"):
+        name, _, index = choice.partition(".")
+        if index and name in values:
+            words = values[name].split()
+            return words[int(index)] if int(index) < len(words) else None
+        if choice in values:
+            return values[choice]
+        if _LITERAL.fullmatch(choice):
+            return choice
+    return None
+
+
+def fill(template: str, values: dict[str, str]) -> str | None:
+    """Substitute ``{alias}`` references; ``None`` when the template is only a missing reference.
+
+    ``{a|b}`` takes the first of several captures present and may end in a literal default
+    (``{rel|0}``, ``{place|}``); a missing capture inside a longer template becomes ``X``.
+    """
+    refs = _FIELD.findall(template)
+    if len(refs) == 1 and template == "{" + refs[0] + "}":
+        return _pick(refs[0], values)
+    return _FIELD.sub(lambda m: (lambda v: "X" if v is None else v)(_pick(m.group(1), values)), template)
+
+
+def duration(amount: str, unit: str) -> str:
+    """``P{amount}{unit}`` with TIMEX3 spelling: time units after ``T``, unit multipliers applied.
+
+    Units may carry a multiplier (``10Y`` for "decade" in English TimeBank style, ``14D`` for
+    "fortnight"); an amount of ``X`` stays vague.
+    """
+    m = re.fullmatch(r"(\d*)([A-Z]+)", unit)
+    if not m or m.group(2) not in _DURATION_UNITS:
+        return f"P{amount}{unit}"
+    factor, code = m.groups()
+    designator, is_time = _DURATION_UNITS[code]
+    if factor and amount != "X":
+        try:
+            number = float(amount) * int(factor)
+            amount = str(int(number)) if number.is_integer() else str(number)
+        except ValueError:
+            pass
+    elif factor and amount == "X":
+        amount = "X"
+    if amount.endswith(".0"):
+        amount = amount[:-2]
+    return f"PT{amount}{designator}" if is_time else f"P{amount}{designator}"
+
+
+def template_value(template: str, values: dict[str, str]) -> str:
+    """A ``value`` template; ``@duration(num, unit)`` spells a duration."""
+    filled = fill(template, values) or ""
+    return re.sub(r"@duration\(([^,()]*),\s*([^()]*)\)", lambda m: duration(m[1].strip(), m[2].strip()), filled)
+
+
+def _int(value: str | None) -> int | None:
+    if value is None or not re.fullmatch(r"[+-]?\d+", value.strip()):
+        return None
+    return int(value)
+
+
+def _signed(value: str | None) -> int | None:
+    """``-2``, ``+1``, ``--2`` (a negated negative), ``-X`` (vague, unusable) -> int or None."""
+    if value is None:
+        return None
+    text = value.replace(" ", "")
+    sign = 1
+    while text[:1] in "+-" and text:
+        sign = -sign if text[0] == "-" else sign
+        text = text[1:]
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    if not number.is_integer():
+        return None
+    return sign * int(number)
+
+
+def _time_suffix(f: dict[str, str | None]) -> str:
+    hour, minute = _int(f.get("hour")), _int(f.get("minute"))
+    if hour is not None:
+        if not 0 <= hour <= 24 or (minute is not None and not 0 <= minute < 60):
+            raise ValueError("bad time")
+        text = f"T{hour:02d}:{minute or 0:02d}"
+        second = _int(f.get("second"))
+        if second is not None:
+            text += f":{second:02d}"
+        return text
+    if f.get("pod"):
+        return f"T{f['pod']}"
+    return ""
+
+
+def _resolve_year(reference: date, month: int, day: int | None, direction: int | None) -> int:
+    """The year of a month (and day) given without one, seen from ``reference``."""
+    year = reference.year
+    candidate = (month, day or 1)
+    ref = (reference.month, reference.day if day else 1)
+    if direction is None:
+        # Nearest: a month more than six months away is taken from the neighbouring year.
+        delta = (month - reference.month)
+        if delta > 6:
+            return year - 1
+        if delta < -6:
+            return year + 1
+        return year
+    if direction < 0 and candidate > ref:
+        return year - 1
+    if direction > 0 and candidate < ref:
+        return year + 1
+    return year
+
+
+def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None) -> tuple[str, date | None, str]:
+    """Resolve date fields to (value, day to remember, granularity). Raises ValueError if impossible."""
+    suffix = _time_suffix(f)
+    anchor_last = f.get("anchor") == "last"
+    explicit_dir = _signed(f.get("dir"))
+    if explicit_dir is not None:
+        direction = explicit_dir
+    reference = ctx.reference(prefer_last=anchor_last)
+
+    if f.get("event"):
+        raise ValueError("events are resolved by the engine")
+
+    # 1. Shifts from the anchor: gestern, vor zwei Jahren, next week, im vergangenen Monat.
+    if f.get("shift"):
+        unit = UNIT_GRANULARITY.get(f["shift"], f["shift"])
+        amount = _signed(f.get("by") or "0")
+        if amount is None:
+            raise ValueError("vague shift")
+        if reference is None:
+            raise ValueError("no anchor")
+        day = calendar.shift(reference, unit, amount)
+        if unit == "year" and any(f.get(k) for k in ("month", "quarter", "half", "season", "week")):
+            # "im März nächsten Jahres": the shift only chooses the year.
+            f = {**f, "shift": None, "year": str(day.year), "dir": None}
+            return resolve_date(f, ctx, direction)
+        weekday = _int(f.get("weekday"))
+        if unit == "week" and f.get("weekend"):
+            return calendar.format_at(day, "week") + "-WE", None, "week"
+        if weekday is not None and unit == "week":
+            day = day + timedelta(days=weekday - day.isoweekday())
+            return day.isoformat() + suffix, day, "day"
+        gran = f.get("gran") or unit
+        value = calendar.format_at(day, gran)
+        if suffix and gran != "day":
+            raise ValueError("time on a coarse shift")
+        return value + suffix, day, gran
+
+    if f.get("weekend"):
+        if reference is None:
+            raise ValueError("no anchor")
+        saturday = (calendar.weekday_nearest(reference, 6) if direction is None
+                    else calendar.weekday_near(reference, 6, direction))
+        return calendar.format_at(saturday, "week") + "-WE", None, "week"
+
+    year = _int(f.get("year"))
+    month = _int(f.get("month"))
+    dom = _int(f.get("day"))
+
+    if f.get("decade"):
+        return f["decade"], None, "decade"
+    if f.get("century"):
+        return f["century"], None, "century"
+
+    if f.get("feast"):
+        if year is None:
+            if reference is None:
+                raise ValueError("no anchor")
+            year = reference.year
+            day = calendar.feast(f["feast"], year)
+            if direction is not None and direction < 0 and day > reference:
+                day = calendar.feast(f["feast"], year - 1)
+            elif direction is not None and direction > 0 and day < reference:
+                day = calendar.feast(f["feast"], year + 1)
+        else:
+            day = calendar.feast(f["feast"], year)
+        return day.isoformat() + suffix, day, "day"
+
+    weekday = _int(f.get("weekday"))
+    if weekday is not None and month is None and dom is None:
+        if reference is None:
+            raise ValueError("no anchor")
+        if direction is None:
+            day = calendar.weekday_nearest(reference, weekday)
+        else:
+            day = calendar.weekday_near(reference, weekday, direction)
+        return day.isoformat() + suffix, day, "day"
+
+    for name, count in (("quarter", 4), ("half", 2)):
+        part = _int(f.get(name))
+        if part is not None:
+            if not 1 <= part <= count:
+                raise ValueError(name)
+            if year is None:
+                if reference is None:
+                    return f"XXXX-{name[0].upper()}{part}", None, name
+                year = reference.year
+                current = (reference.month - 1) // (12 // count) + 1
+                if direction is not None and direction < 0 and part > current:
+                    year -= 1
+                elif direction is not None and direction > 0 and part < current:
+                    year += 1
+            return f"{year:04d}-{name[0].upper()}{part}", date(year, (part - 1) * 12 // count + 1, 1), name
+    if f.get("season"):
+        code = f["season"]
+        if year is None:
+            if reference is None:
+                return f"XXXX-{code}", None, "season"
+            ref_year, ref_code = calendar.season_of(reference)
+            order = ["WI", "SP", "SU", "FA"]
+            year = ref_year
+            if direction is not None and direction < 0 and order.index(code) > order.index(ref_code):
+                year -= 1
+            elif direction is not None and direction > 0 and order.index(code) < order.index(ref_code):
+                year += 1
+        return f"{year:04d}-{code}", None, "season"
+    week = _int(f.get("week"))
+    if week is not None:
+        if year is None:
+            year = reference.year if reference else None
+        if year is None:
+            raise ValueError("no year for week")
+        date.fromisocalendar(year, week, 1)  # validates
+        return f"{year:04d}-W{week:02d}", None, "week"
+
+    if month is not None:
+        if not 1 <= month <= 12:
+            raise ValueError("month")
+        if year is None:
+            if reference is None:
+                value = f"XXXX-{month:02d}" + (f"-{dom:02d}" if dom else "")
+                return value + suffix, None, "day" if dom else "month"
+            year = _resolve_year(reference, month, dom, direction)
+        if dom is not None:
+            day = date(year, month, dom)
+            return day.isoformat() + suffix, day, "day"
+        if suffix:
+            raise ValueError("time without a day")
+        return f"{year:04d}-{month:02d}", date(year, month, 1), "month"
+
+    if dom is not None:
+        # A day of the month alone ("am 23."): month and year from the last date mentioned.
+        base = ctx.last if ctx.last is not None and ctx.last_gran in ("day", "month") else reference
+        if base is None:
+            raise ValueError("no anchor")
+        day = date(base.year, base.month, dom)
+        if base is ctx.dct and direction is not None:
+            if direction < 0 and day > base:
+                day = calendar.add_months(day, -1).replace(day=dom)
+            elif direction > 0 and day < base:
+                day = calendar.add_months(day, 1).replace(day=dom)
+        return day.isoformat() + suffix, day, "day"
+
+    if year is not None:
+        if not 1 <= year <= 9999:
+            raise ValueError("year")
+        if suffix:
+            raise ValueError("time without a day")
+        return f"{year:04d}", date(year, 1, 1), "year"
+
+    if suffix:
+        # A time of day alone ("um 20 Uhr", "am Abend"): the day last mentioned, else the anchor.
+        base = ctx.last if ctx.last is not None and ctx.last_gran == "day" else ctx.dct
+        if base is None:
+            return "XXXX-XX-XX" + suffix, None, "day"
+        return base.isoformat() + suffix, None, "day"
+    raise ValueError("nothing to resolve")

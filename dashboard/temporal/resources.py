@@ -1,0 +1,423 @@
+"""Loads a language's resource folder (``data/temporal/<lang>/``) into compiled rules.
+
+The engine knows kinds of resources, never words: a language is a folder with
+
+* ``language.toml``: its name, how to resolve expressions with no tense cue, tense cue words;
+* ``groups.toml``: named word groups (word -> normalised value) and named patterns;
+* ``rules/*.toml``: extraction rules, each with a pattern over the groups, a normalisation and
+  executable examples.
+
+Which languages exist is read from the folders; a language with no folder gets a resource set
+generated from dateparser's locale data (:mod:`dashboard.temporal.locale_fallback`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from dashboard.paths import DATA_DIR
+
+RESOURCE_DIR = DATA_DIR / "temporal"
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+DATE_FIELDS = frozenset({
+    "year", "month", "day", "week", "quarter", "half", "season", "weekday", "decade", "century",
+    "hour", "minute", "second", "pod", "feast", "shift", "by", "dir", "anchor", "gran", "event", "weekend",
+})
+NORMS = ("text", "int", "year2", "number", "upper", "decade", "century")
+DIGITS = "digits"  # the pseudo trigger group of every pattern that matches a digit
+_REF = re.compile(r"\{(=?)([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
+
+
+class ResourceError(ValueError):
+    """A resource file is malformed; the message names the file and the rule or group."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A named set of words (each with its normalised value) or a named regex pattern."""
+
+    name: str
+    regex: str
+    table: dict[str, str] = field(default_factory=dict)  # lower-cased word -> value
+    cased: dict[str, str] = field(default_factory=dict)  # exact word -> value
+    norm: str = "text"
+    triggers: tuple[str, ...] = ()  # lower-cased words that announce this group in a text
+    infix: bool = False  # triggers may start inside a word (German compounds)
+
+    def normalise(self, matched: str, year2_pivot: int = 2040) -> str:
+        if self.table or self.cased:
+            key = " ".join(matched.split())
+            if key in self.cased:
+                return self.cased[key]
+            key = key.lower()
+            if key in self.table:
+                return self.table[key]
+            key = key.rstrip(".")
+            return self.table.get(key, self.table.get(key + ".", matched))
+        return apply_norm(self.norm, matched, year2_pivot)
+
+
+def apply_norm(norm: str, matched: str, year2_pivot: int = 2040) -> str:
+    if norm == "int":
+        digits = re.sub(r"\D", "", matched)
+        return str(int(digits)) if digits else matched
+    if norm == "year2":
+        two = int(re.sub(r"\D", "", matched)[-2:])
+        century = 2000 if 2000 + two <= year2_pivot else 1900
+        return str(century + two)
+    if norm == "number":
+        text = matched.replace("\u202f", "").replace(" ", "")
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
+            return str(int(re.sub(r"\D", "", text)))
+        return text.replace(",", ".")
+    if norm == "upper":
+        return matched.upper()
+    if norm == "decade":  # "1990" -> "199"; "60" -> "196" (two digits mean the 20th century)
+        digits = re.sub(r"\D", "", matched)
+        return digits[:3] if len(digits) == 4 else "19" + digits[0]
+    if norm == "century":  # the 18th century is 17xx: TIMEX3 "17"
+        return f"{int(matched) - 1:02d}"
+    return matched
+
+
+@dataclass(frozen=True)
+class Example:
+    """An executable example: tagging ``text`` must yield ``span`` with ``value`` (and ``mod``)."""
+
+    text: str
+    span: str
+    value: str
+    mod: str | None = None
+    dct: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    name: str
+    source: str  # file it came from, for messages
+    pattern: str  # the pattern as written, with {group} references
+    regex: re.Pattern[str]
+    type: str
+    groups: dict[str, str]  # capture alias -> group name
+    triggers: frozenset[str]  # trigger groups referenced by the pattern
+    value: str | None = None
+    date: dict[str, str] | None = None
+    mod: str | None = None
+    span: str | None = None  # alias whose span is the expression (the rest is context)
+    negative: bool = False
+    priority: int = 0
+    examples: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True)
+class TenseCues:
+    """Words (and patterns) that tell whether a sentence speaks of the past or the future."""
+
+    future: re.Pattern[str] | None
+    past: re.Pattern[str] | None
+    present: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per loaded language
+class Language:
+    code: str
+    name: str
+    groups: dict[str, Group]
+    rules: tuple[Rule, ...]
+    tense: TenseCues
+    undirected: str = "nearest"  # how a bare weekday or month is placed without a tense cue
+    example_dct: str = "2025-12-02"
+    generated: bool = False  # built from dateparser's locale data, not hand resources
+    trigger_index: dict[str, frozenset[str]] = field(default_factory=dict)  # trigger word -> groups
+    trigger_regex: re.Pattern[str] | None = None
+    rules_by_group: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+def available_languages() -> list[str]:
+    """Languages with hand-written resources (folders under ``data/temporal``)."""
+    if not RESOURCE_DIR.is_dir():
+        return []
+    return sorted(p.name for p in RESOURCE_DIR.iterdir() if (p / "language.toml").is_file())
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ResourceError(f"{path}: {exc}") from exc
+
+
+def _alternation(words: list[str], cased: bool = False) -> str:
+    """Words as one regex alternation, longest first so the longest match wins; spaces match any run."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        escaped = r"\s+".join(re.escape(piece) for piece in word.split())
+        parts.append(f"(?-i:{escaped})" if cased else escaped)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _longest_token(word: str) -> str:
+    tokens = re.findall(r"\w+", word.lower())
+    return max(tokens, key=len) if tokens else ""
+
+
+def build_group(name: str, spec: dict, source: str, extra_words: dict[str, str] | None = None) -> Group:
+    """A group from its TOML table: ``word = "value"`` pairs or a ``_regex`` pattern."""
+    table: dict[str, str] = {}
+    cased: dict[str, str] = {}
+    # `_suffixes` spells inflection once for the whole group: "letzt" + e/en/er/es/em.
+    suffixes = spec.get("_suffixes", [""])
+    for key, value in {**(extra_words or {}), **spec}.items():
+        if key.startswith("_"):
+            continue
+        if not isinstance(value, str):
+            raise ResourceError(f"{source}: group {name!r}: value of {key!r} must be a string")
+        for alternative in key.split("|"):
+            alternative = " ".join(alternative.split())
+            if not alternative:
+                continue
+            for suffix in suffixes if key in spec else [""]:
+                if alternative.startswith("!"):
+                    cased[alternative[1:] + suffix] = value
+                else:
+                    table[(alternative + suffix).lower()] = value
+    norm = spec.get("_norm", "text")
+    if norm not in NORMS:
+        raise ResourceError(f"{source}: group {name!r}: unknown _norm {norm!r} (known: {', '.join(NORMS)})")
+    if "_regex" in spec:
+        if table or cased:
+            raise ResourceError(f"{source}: group {name!r} has both _regex and words")
+        regex = spec["_regex"]
+        try:
+            re.compile(regex)
+        except re.error as exc:
+            raise ResourceError(f"{source}: group {name!r}: bad _regex: {exc}") from exc
+        triggers = tuple(w.lower() for w in spec.get("_triggers", ()))
+        return Group(name, f"(?:{regex})", norm=norm, triggers=triggers, infix=bool(spec.get("_infix")))
+    regex_parts = [_alternation(list(table))] if table else []
+    if cased:
+        regex_parts.append(_alternation(list(cased), cased=True))
+    regex = "(?:" + "|".join(regex_parts) + ")" if regex_parts else "(?!)"
+    trigger_mode = spec.get("_trigger", True)
+    triggers: tuple[str, ...] = ()
+    if trigger_mode:
+        triggers = tuple(sorted({t for t in map(_longest_token, [*table, *cased]) if t}))
+    return Group(name, regex, table, cased, norm, triggers, infix=spec.get("_infix", False))
+
+
+def _compile_pattern(pattern: str, groups: dict[str, Group], where: str) -> tuple[str, dict[str, str]]:
+    """Expand ``{group}``, ``{group:alias}`` (captured) and ``{=group}`` (inline) references."""
+    captured: dict[str, str] = {}
+
+    def expand(match: re.Match[str]) -> str:
+        inline, name, alias = match.groups()
+        if name not in groups:
+            raise ResourceError(f"{where}: unknown group {{{name}}}")
+        if inline:
+            return groups[name].regex
+        alias = alias or name
+        if alias in captured:
+            raise ResourceError(f"{where}: capture {alias!r} used twice; give one an alias {{{name}:other}}")
+        captured[alias] = name
+        return f"(?P<{alias}>{groups[name].regex})"
+
+    return _REF.sub(expand, pattern), captured
+
+
+def _group_triggers(name: str, group: Group) -> set[str]:
+    found = set()
+    if group.triggers:
+        found.add(name)
+    if re.search(r"\\d|\[0-9|\[1-9|\[12", group.regex):
+        found.add(DIGITS)
+    return found
+
+
+def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int, example_dct: str) -> Rule:
+    name = spec.get("name") or f"rule{priority}"
+    where = f"{source}: rule {name!r}"
+    unknown = set(spec) - {"name", "pattern", "type", "value", "date", "mod", "span", "negative", "examples",
+                           "priority", "dct"}
+    if unknown:
+        raise ResourceError(f"{where}: unknown keys {sorted(unknown)}")
+    if "pattern" not in spec:
+        raise ResourceError(f"{where}: no pattern")
+    negative = bool(spec.get("negative", False))
+    rtype = spec.get("type", "DATE")
+    if rtype not in TYPES:
+        raise ResourceError(f"{where}: type must be one of {TYPES}")
+    if not negative and ("value" in spec) == ("date" in spec):
+        raise ResourceError(f"{where}: give exactly one of value or date")
+    date_spec = spec.get("date")
+    if date_spec is not None:
+        bad = set(date_spec) - DATE_FIELDS
+        if bad:
+            raise ResourceError(f"{where}: unknown date fields {sorted(bad)}")
+        date_spec = {k: str(v) for k, v in date_spec.items()}
+    # A space in a pattern stands for any run of whitespace (line breaks, double spaces).
+    body, captured = _compile_pattern(spec["pattern"].replace(" ", r"\s+"), groups, where)
+    # Every rule stands alone as whole words: no match starts or ends inside a word.
+    body = rf"(?<![\w])(?:{body})(?![\w])"
+    try:
+        regex = re.compile(body, re.IGNORECASE)
+    except re.error as exc:
+        raise ResourceError(f"{where}: bad pattern: {exc}") from exc
+    triggers: set[str] = set()
+    inline_names = {m.group(2) for m in _REF.finditer(spec["pattern"]) if m.group(1)}
+    for group_name in {*captured.values(), *inline_names}:
+        triggers |= _group_triggers(group_name, groups[group_name])
+    if re.search(r"\\d|\[0-9", spec["pattern"]):
+        triggers.add(DIGITS)
+    if not triggers:
+        raise ResourceError(f"{where}: the pattern uses no trigger group, so it could never be tried")
+    span = spec.get("span")
+    if span is not None and span not in captured:
+        raise ResourceError(f"{where}: span {span!r} is not a capture of the pattern")
+    rule_dct = spec.get("dct", example_dct)
+    examples = []
+    for raw in spec.get("examples", ()):
+        if isinstance(raw, dict):
+            examples.append(Example(raw["text"], raw["span"], raw.get("value", ""), raw.get("mod"),
+                                    raw.get("dct", rule_dct)))
+        elif isinstance(raw, list) and len(raw) in (2, 3, 4):
+            text, span_text, *rest = raw
+            examples.append(Example(text, span_text, rest[0] if rest else "", rest[1] if len(rest) > 1 else None,
+                                    rule_dct))
+        else:
+            raise ResourceError(f"{where}: an example is [text, span, value] or [text, span, value, mod]")
+    if not examples:
+        raise ResourceError(f"{where}: every rule needs at least one executable example")
+    return Rule(
+        name=name, source=source, pattern=spec["pattern"], regex=regex, type=rtype, groups=captured,
+        triggers=frozenset(triggers), value=spec.get("value"), date=date_spec, mod=spec.get("mod"),
+        span=span, negative=negative, priority=int(spec.get("priority", priority)), examples=tuple(examples),
+    )
+
+
+def _cue_regex(words: list[str], patterns: list[str]) -> re.Pattern[str] | None:
+    """Cue words match in any case; cue patterns are case-sensitive (German verbs are lower-case)."""
+    parts = (["(?i:" + _alternation(words) + ")"] if words else []) + patterns
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+def build_tense(spec: dict) -> TenseCues:
+    def cues(kind: str) -> re.Pattern[str] | None:
+        part = spec.get(kind, {})
+        return _cue_regex(list(part.get("words", ())), list(part.get("patterns", ())))
+
+    return TenseCues(future=cues("future"), past=cues("past"), present=cues("present"))
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation shaped as a trie: the engine tries one branch per character, not per word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return render(trie)
+
+
+def finish(language: Language) -> Language:
+    """Index the rules by the trigger groups they need and compile the one trigger scanner."""
+    index: dict[str, set[str]] = {}
+    infix_words: set[str] = set()
+    for name, group in language.groups.items():
+        for word in group.triggers:
+            index.setdefault(word, set()).add(name)
+            if group.infix:
+                infix_words.add(word)
+    word_words = sorted(set(index) - infix_words)
+    parts = []
+    if word_words:
+        parts.append(r"(?<!\w)(?P<w>" + _trie_regex(word_words) + ")")
+    if infix_words:
+        parts.append(r"(?P<i>" + _trie_regex(sorted(infix_words)) + ")")
+    parts.append(r"(?P<d>\d+)")
+    by_group: dict[str, list[int]] = {}
+    for i, rule in enumerate(language.rules):
+        for trigger in rule.triggers:
+            by_group.setdefault(trigger, []).append(i)
+    return Language(
+        **{**language.__dict__,
+           "trigger_index": {w: frozenset(g) for w, g in index.items()},
+           "trigger_regex": re.compile("|".join(parts), re.IGNORECASE),
+           "rules_by_group": {g: tuple(ids) for g, ids in by_group.items()}},
+    )
+
+
+def load_folder(folder: Path, code: str) -> Language:
+    """A language from its resource folder."""
+    settings = _read_toml(folder / "language.toml")
+    from dashboard.temporal.events import event_words
+    from dashboard.temporal.locale_fallback import dateparser_words
+
+    groups: dict[str, Group] = {}
+    groups_file = folder / "groups.toml"
+    for name, spec in _read_toml(groups_file).items():
+        if not isinstance(spec, dict):
+            raise ResourceError(f"{groups_file}: {name!r} must be a table")
+        # Words a group takes from elsewhere: dateparser's locale data, the event knowledge base.
+        extra = dateparser_words(code, spec["_dateparser"]) if "_dateparser" in spec else {}
+        if "_events" in spec:
+            extra.update(event_words(code, spec["_events"]))
+        groups[name] = build_group(name, spec, str(groups_file), extra)
+    example_dct = settings.get("example_dct", "2025-12-02")
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in sorted((folder / "rules").glob("*.toml")):
+        for spec in _read_toml(path).get("rule", []):
+            rule = build_rule(spec, groups, str(path.relative_to(folder.parent)), len(rules), example_dct)
+            if rule.name in seen:
+                raise ResourceError(f"{path}: rule name {rule.name!r} also used in {seen[rule.name]}")
+            seen[rule.name] = str(path)
+            rules.append(rule)
+    language = Language(
+        code=code, name=settings.get("name", code), groups=groups, rules=tuple(rules),
+        tense=build_tense(settings.get("tense", {})), undirected=settings.get("undirected", "nearest"),
+        example_dct=example_dct,
+    )
+    return finish(language)
+
+
+@lru_cache(maxsize=None)
+def load_language(code: str) -> Language:
+    """The resources of a language: its folder, else generated from dateparser's locale data.
+
+    Raises ``ValueError`` naming the known languages when neither exists.
+    """
+    code = (code or "").strip().lower().replace("_", "-")
+    folder = RESOURCE_DIR / code
+    if (folder / "language.toml").is_file():
+        return load_folder(folder, code)
+    base = code.split("-")[0]
+    if base != code and (RESOURCE_DIR / base / "language.toml").is_file():
+        return load_folder(RESOURCE_DIR / base, base)
+    from dashboard.temporal.locale_fallback import generated_language
+
+    language = generated_language(code)
+    if language is None:
+        raise ValueError(
+            f"unknown language {code!r}: hand resources exist for {', '.join(available_languages())}; "
+            "other languages need a dateparser locale code (e.g. fr, es, it)"
+        )
+    return language

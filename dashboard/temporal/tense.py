@@ -1,0 +1,43 @@
+"""Which way an under-specified expression points: the tense of its sentence, from cue words.
+
+"im Oktober" in "Rumänien kündigte im Oktober an" is the last October; in "wird im Oktober
+entscheiden" the next one. Cue words are language data (``[tense]`` in ``language.toml``); the
+cue closest to the expression within its sentence decides, and no cue leaves the choice to the
+language's ``undirected`` setting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.temporal.resources import TenseCues
+
+_BOUNDARY = re.compile(r"[.!?;:]\s|\n")
+_WINDOW = 240
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of ``text`` around ``[start, end)`` up to the nearest sentence boundaries."""
+    lo = max(0, start - _WINDOW)
+    left = lo
+    for m in _BOUNDARY.finditer(text, lo, start):
+        left = m.end()
+    m = _BOUNDARY.search(text, end, min(len(text), end + _WINDOW))
+    right = m.start() + 1 if m else min(len(text), end + _WINDOW)
+    return left, right
+
+
+def direction(text: str, start: int, end: int, cues: TenseCues) -> int | None:
+    """-1 (past), +1 (future), 0 (present) from the cue nearest the expression; None without cues."""
+    left, right = sentence_bounds(text, start, end)
+    best: tuple[int, int] | None = None  # (distance, direction)
+    for pattern, sign in ((cues.future, 1), (cues.past, -1), (cues.present, 0)):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text, left, right):
+            if m.start() < end and m.end() > start:
+                continue  # a cue inside the expression itself says nothing about the sentence
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, sign)
+    return None if best is None else best[1]
