@@ -30,6 +30,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, metavar="N", default=default_workers(),
                         help="processes extracting in parallel (default: all cores)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a Dask scheduler, e.g. tcp://host:8786")
+    parser.add_argument("--batch-size", type=int, metavar="N", default=200,
+                        help="documents per write (default 200; smaller lets a dashboard read in between more often)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
         engine=args.engine,
         actors_csv=args.actors,
         scheduler=args.scheduler,
+        batch_size=max(1, args.batch_size),
     )
     for name, reason in report.failed:
         report_error(f"{name}: {reason}")

@@ -22,13 +22,16 @@ from datetime import date
 from pathlib import Path
 
 import multiprocessing
+
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.errors import UserError
 from dashboard.facts.actors import Gazetteer, default_gazetteer, load_gazetteer
 from dashboard.facts.documents import Document
 from dashboard.facts.extract import extract_facts
-from dashboard.facts.schema import facts_frame
+from dashboard.facts.schema import FACT_COLUMNS, facts_frame
+from dashboard.store.tables import FACTS_SCHEMA
 
 ENGINES = ("local", "dask")
 _CHUNK = 4  # documents per task: enough to amortise pickling, small enough to balance cores
@@ -169,7 +172,8 @@ def _extract_partition(part: pd.DataFrame, actors_csv: tuple[str, ...]) -> pd.Da
         doc = Document(row.doc_id, row.text, row.title, row.source, dct, bool(row.dct_inferred), row.lang, row.url)
         out = _extract_one(doc)
         if isinstance(out, str):
-            failed = facts_frame([{"doc_id": doc.doc_id}])
+            placeholder = {name: 0 for name, dtype in FACT_COLUMNS.items() if dtype == "int64"}
+            failed = facts_frame([{**placeholder, "doc_id": doc.doc_id, "dct_inferred": False}])
             failed["error"] = out
             frames.append(failed)
         elif len(out):
@@ -202,7 +206,10 @@ def _dask_results(
             return
         frame = dd.read_parquet(str(inbox), split_row_groups=False)
         facts = frame.map_partitions(_extract_partition, actors_csv, meta=_dask_meta(), align_dataframes=False)
-        write = facts.to_parquet(str(outbox), name_function=lambda i: f"part.{i:06d}.parquet", write_index=False, compute=False)
+        write = facts.to_parquet(
+            str(outbox), name_function=lambda i: f"part.{i:06d}.parquet", write_index=False, compute=False,
+            schema=FACTS_SCHEMA.append(pa.field("error", pa.string())),
+        )
         if scheduler:
             try:
                 from distributed import Client

@@ -23,22 +23,21 @@ from dashboard.paths import default_db_path
 from dashboard.store.connection import DEFAULT_TIMEOUT, connect
 from dashboard.store.filters import FactFilter, filter_sql
 from dashboard.store.ingest import IngestReport, extract_batches
+from dashboard.store.tables import (
+    DOCUMENT_COLUMNS,
+    DOCUMENT_DTYPES,
+    SQL_TYPES,
+    arrow_to_facts,
+    documents_table,
+    facts_table,
+)
 
-_SQL_TYPES = {"str": "VARCHAR", "datetime64[us]": "TIMESTAMP", "bool": "BOOLEAN", "int64": "BIGINT", "object": "VARCHAR[]"}
-_ARROW_TYPES = {"str": pa.string(), "datetime64[us]": pa.timestamp("us"), "bool": pa.bool_(), "int64": pa.int64(), "object": pa.list_(pa.string())}
-FACTS_SCHEMA = pa.schema([(name, _ARROW_TYPES[dtype]) for name, dtype in FACT_COLUMNS.items()])
-DOCUMENT_COLUMNS = ("doc_id", "title", "source", "dct", "dct_inferred", "lang", "text", "content_hash", "n_facts")
-DOCUMENTS_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("title", pa.string()), ("source", pa.string()), ("dct", pa.timestamp("us")),
-    ("dct_inferred", pa.bool_()), ("lang", pa.string()), ("text", pa.string()), ("content_hash", pa.string()),
-    ("n_facts", pa.int64()),
-])
 _FACT_LIST = ", ".join(f'"{name}"' for name in FACT_COLUMNS)
 _DDL = [
     "CREATE TABLE IF NOT EXISTS documents (doc_id VARCHAR PRIMARY KEY, title VARCHAR, source VARCHAR, "
     "dct TIMESTAMP, dct_inferred BOOLEAN, lang VARCHAR, text VARCHAR, content_hash VARCHAR, n_facts BIGINT)",
     "CREATE TABLE IF NOT EXISTS facts ("
-    + ", ".join(f'"{name}" {_SQL_TYPES[dtype]}' for name, dtype in FACT_COLUMNS.items())
+    + ", ".join(f'"{name}" {SQL_TYPES[dtype]}' for name, dtype in FACT_COLUMNS.items())
     + ")",
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
 ]
@@ -49,41 +48,7 @@ def _add_missing_columns(con) -> None:
     present = {row[0] for row in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'facts'").fetchall()}
     for name, dtype in FACT_COLUMNS.items():
         if name not in present:
-            con.execute(f'ALTER TABLE facts ADD COLUMN "{name}" {_SQL_TYPES[dtype]}')
-
-
-def documents_table(docs: Sequence[Document], n_facts: Sequence[int]) -> pa.Table:
-    """The ``documents`` rows of a batch as an Arrow table."""
-    return pa.Table.from_pylist(
-        [
-            {
-                "doc_id": d.doc_id, "title": d.title, "source": d.source,
-                "dct": pd.Timestamp(d.dct).to_pydatetime() if d.dct else None,
-                "dct_inferred": d.dct_inferred, "lang": d.lang, "text": d.text,
-                "content_hash": d.content_hash, "n_facts": n,
-            }
-            for d, n in zip(docs, n_facts)
-        ],
-        schema=DOCUMENTS_SCHEMA,
-    )
-
-
-def facts_table(facts: pd.DataFrame) -> pa.Table:
-    """FACT_COLUMNS rows as an Arrow table with the store's exact types (lists stay lists)."""
-    return pa.Table.from_pandas(facts[list(FACT_COLUMNS)], schema=FACTS_SCHEMA, preserve_index=False)
-
-
-def arrow_to_facts(table: pa.Table) -> pd.DataFrame:
-    """FACT_COLUMNS from an Arrow table; LIST columns become Python lists (not numpy arrays),
-    converted column-wise in C, which is what keeps a 100,000-row query fast."""
-    columns = {}
-    for name, dtype in FACT_COLUMNS.items():
-        column = table.column(name)
-        if dtype == "object":
-            columns[name] = pd.Series([v if v is not None else [] for v in column.to_pylist()], dtype=object)
-        else:
-            columns[name] = column.to_pandas()
-    return pd.DataFrame(columns).astype({k: v for k, v in FACT_COLUMNS.items() if v != "object"})
+            con.execute(f'ALTER TABLE facts ADD COLUMN "{name}" {SQL_TYPES[dtype]}')
 
 
 class FactStore:
@@ -130,8 +95,8 @@ class FactStore:
         content_hash, n_facts; ordered by publication date."""
         frame = self._read(f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents ORDER BY dct NULLS LAST, doc_id")
         if frame is None:
-            frame = pd.DataFrame({name: pd.Series(dtype=_ARROW_TYPES_PANDAS[name]) for name in DOCUMENT_COLUMNS})
-        return frame.astype(_ARROW_TYPES_PANDAS)
+            frame = pd.DataFrame({name: pd.Series(dtype=DOCUMENT_DTYPES[name]) for name in DOCUMENT_COLUMNS})
+        return frame.astype(DOCUMENT_DTYPES)
 
     def actors(self) -> list[str]:
         """Every actor named in a fact, the most facts first (ties by name)."""
@@ -248,9 +213,3 @@ class FactStore:
             if progress is not None:
                 progress(report)
         return report
-
-
-_ARROW_TYPES_PANDAS = {
-    "doc_id": "str", "title": "str", "source": "str", "dct": "datetime64[us]", "dct_inferred": "bool",
-    "lang": "str", "text": "str", "content_hash": "str", "n_facts": "int64",
-}

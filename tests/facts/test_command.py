@@ -1,0 +1,92 @@
+"""``fact-timeline extract``: the acceptance run, each output format, CSV safety and bad input."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pandas as pd
+
+from dashboard.cli import main
+from dashboard.paths import SAMPLES_DIR
+
+SEED = str(SAMPLES_DIR / "nato-foreign-ministers.de.txt")
+
+
+def test_acceptance_run_of_the_console_script():
+    done = subprocess.run(
+        ["fact-timeline", "extract", SEED, "--dct", "2025-12-02", "--lang", "de"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert any("NATO summit 2024 (Washington)" in line and "2024-07-09" in line for line in lines)
+    assert any("2025-10" in line and "Alexander Stubb" in line and "Donald Trump" in line for line in lines)
+    assert any("future" in line and "2026-01-01" in line for line in lines)
+    assert "facts from 1 documents; 0 failed" in done.stderr
+
+
+def test_jsonl_output_has_every_column(tmp_path):
+    out = tmp_path / "facts.jsonl"
+    assert main(["extract", SEED, "--dct", "2025-12-02", "--lang", "de", "--format", "jsonl", "-o", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and set(rows[0]) >= {"fact_id", "sentence", "value", "start", "end", "actors", "status", "event"}
+    stubb = next(r for r in rows if "Stubb" in r["sentence"] and r["value"] == "2025-10")
+    assert stubb["start"] == "2025-10-01T00:00:00" and "Alexander Stubb" in stubb["actors"]
+
+
+def test_parquet_output_reads_back_and_needs_a_file(tmp_path, capsys):
+    out = tmp_path / "facts.parquet"
+    assert main(["extract", SEED, "--dct", "2025-12-02", "--lang", "de", "--format", "parquet", "-o", str(out)]) == 0
+    frame = pd.read_parquet(out)
+    assert len(frame) >= 8 and "Alexander Stubb" in {a for actors in frame["actors"] for a in actors}
+    assert main(["extract", SEED, "--format", "parquet"]) == 2
+    assert "give an output file" in capsys.readouterr().err
+
+
+def test_csv_output_is_safe_against_formula_injection(tmp_path):
+    article = tmp_path / "evil.txt"
+    article.write_text(
+        "---\ntitle: =HYPERLINK(\"http://attacker.example\",\"klick\")\ndate: 2025-12-02\nlang: de\n---\n"
+        "=1+2 sagte der Sprecher am 3. Dezember 2025.\n@SUM(A1) wurde im Oktober bekannt.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "facts.csv"
+    assert main(["extract", str(article), "--format", "csv", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 2
+    for row in rows:
+        assert all(not value.startswith(("=", "+", "-", "@")) for value in row.values())
+    assert rows[0]["title"].startswith("'=HYPERLINK")
+    assert rows[0]["sentence"].startswith("'=1+2") and rows[1]["sentence"].startswith("'@SUM")
+
+
+def test_bad_files_are_named_the_good_ones_still_extracted_and_the_exit_code_is_2(tmp_path):
+    (tmp_path / "good.txt").write_text("Die Minister trafen sich am 1. Dezember 2025 in Brüssel.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    (tmp_path / "lines.jsonl").write_text(
+        '{"doc_id": "j1", "lang": "en", "dct": "2025-12-02", "text": "They met on 1 December 2025."}\n{broken\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "extract", str(tmp_path), "--dct", "2025-12-02", "--format", "jsonl"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2
+    assert f"fact-timeline: error: {tmp_path / 'empty.txt'}: empty file" in done.stderr
+    assert f"{tmp_path / 'image.txt'}: binary file" in done.stderr
+    assert f"{tmp_path / 'lines.jsonl'}, line 2: not valid JSON" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert {json.loads(line)["doc_id"] for line in done.stdout.splitlines()} == {"good", "j1"}
+
+
+def test_invalid_options_are_one_line_errors(capsys):
+    assert main(["extract", SEED, "--dct", "2025-02-30"]) == 2
+    assert main(["extract", SEED, "--lang", "xx"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "fact-timeline: error: invalid date '2025-02-30' (expected YYYY-MM-DD)",
+        "fact-timeline: error: unknown language 'xx' (supported: de, en)",
+    ]

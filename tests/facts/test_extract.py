@@ -1,0 +1,153 @@
+"""Extraction: the seed article's key facts, and German and English texts of our own."""
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from dashboard.facts import STATUSES, Document, extract_facts, facts_frame, load_documents
+from dashboard.paths import SAMPLES_DIR
+
+SEED = SAMPLES_DIR / "nato-foreign-ministers.de.txt"
+TEXTS = Path(__file__).parent / "texts"
+DCT = "2025-12-02"
+
+
+def extract(path, lang):
+    [doc] = load_documents([path], dct=DCT, lang=lang)
+    return doc, extract_facts(doc)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return extract(SEED, "de")
+
+
+def fact(facts, words, value):
+    """The one fact whose sentence contains ``words`` and whose value starts with ``value``."""
+    rows = facts[facts["sentence"].str.contains(words, regex=False) & facts["value"].str.startswith(value)]
+    assert len(rows) == 1, facts[["sentence", "timex_text", "value"]].to_string()
+    return rows.iloc[0]
+
+
+def interval(row):
+    return row["start"].date(), row["end"].date()
+
+
+def test_seed_washington_summit_is_the_event_with_its_real_days(seed):
+    _, facts = seed
+    row = fact(facts, "in Washington", "2024")
+    assert "Washington" in row["event"]
+    assert interval(row) == (date(2024, 7, 9), date(2024, 7, 12))
+    assert {"NATO", "Ukraine"} <= set(row["actors"])
+    assert row["status"] == "past"
+
+
+def test_seed_trump_meets_stubb_in_october(seed):
+    _, facts = seed
+    row = fact(facts, "Stubb", "2025-10")
+    assert interval(row) == (date(2025, 10, 1), date(2025, 11, 1)) and row["granularity"] == "month"
+    assert {"Donald Trump", "Alexander Stubb", "Finland"} <= set(row["actors"])
+    assert row["status"] == "past"
+    roles = dict(zip(row["actors"], row["actor_roles"]))
+    assert roles["Alexander Stubb"] == "President, Finland"
+
+
+def test_seed_romania_announced_the_troop_cut_in_the_past(seed):
+    _, facts = seed
+    row = fact(facts, "Rumänien kündigte", "2025-10")
+    assert interval(row) == (date(2025, 10, 1), date(2025, 11, 1))
+    assert {"Romania", "United States"} <= set(row["actors"])
+    assert row["status"] == "past"
+
+
+def test_seed_troop_plans_early_2026_are_future(seed):
+    _, facts = seed
+    row = fact(facts, "Truppenverlegungspläne", "2026")
+    assert row["mod"] == "START"
+    start, end = interval(row)
+    assert start == date(2026, 1, 1) and date(2026, 3, 1) <= end <= date(2026, 7, 1)
+    assert row["status"] == "future"
+    assert row["actors"] == ["United States"]  # "die Regierung": the state named just before
+
+
+def test_seed_rubio_absent_on_wednesday_is_future_and_names_him(seed):
+    _, facts = seed
+    row = fact(facts, "wird am Mittwoch", "2025-12-03")
+    assert row["status"] == "future"
+    assert {"Marco Rubio", "United States"} <= set(row["actors"])
+
+
+def test_seed_last_month_is_past_and_carries_the_duration_of_its_sentence(seed):
+    _, facts = seed
+    row = fact(facts, "im vergangenen Monat", "2025-11")
+    assert row["status"] == "past"
+    assert "Donald Trump" in row["actors"] and "Marco Rubio" in row["actors"]  # "Rubios" -> Marco Rubio
+    assert any(d.endswith("=P4Y") for d in row["durations"])
+
+
+def test_seed_rows_point_into_the_document_and_have_the_contract_types(seed):
+    doc, facts = seed
+    assert len(facts) >= 8
+    assert dict(facts.dtypes.astype(str)) == dict(facts_frame().dtypes.astype(str))
+    for row in facts.itertuples():
+        assert doc.text[row.timex_start : row.timex_end] == row.timex_text
+        assert doc.text[row.sentence_start : row.sentence_end] == row.sentence
+        assert row.sentence_start <= row.timex_start < row.sentence_end
+        assert len(row.actors) == len(row.actor_ids) == len(row.actor_kinds) == len(row.actor_roles)
+    assert facts["fact_id"].is_unique
+    assert set(facts["type"]) <= {"DATE", "TIME"} and set(facts["status"]) <= set(STATUSES)
+    assert facts["timex_start"].is_monotonic_increasing
+
+
+def test_extraction_is_deterministic(seed):
+    doc, facts = seed
+    pd.testing.assert_frame_equal(extract_facts(doc), facts)
+
+
+def test_german_text_of_our_own():
+    _, facts = extract(TEXTS / "ostflanke.de.txt", "de")
+    thursday = fact(facts, "reist am Donnerstag", "2025-12-04")
+    assert thursday["status"] == "future"
+    assert {"Friedrich Merz", "Donald Tusk", "Poland"} <= set(thursday["actors"])
+    september = fact(facts, "Valtonen hatte", "2025-09")
+    assert september["status"] == "past" and {"Elina Valtonen", "Finland", "Russia"} <= set(september["actors"])
+    assert dict(zip(september["actors"], september["actor_roles"]))["Elina Valtonen"] == "Foreign Minister, Finland"
+    november = fact(facts, "Valtonen sagte", "2025-11-28")
+    assert november["status"] == "past" and november["actors"] == ["Elina Valtonen"]  # surname only
+    brigade = fact(facts, "Brigade in Litauen", "2027")
+    assert brigade["status"] == "future" and {"Bundeswehr", "Lithuania"} <= set(brigade["actors"])
+    october = fact(facts, "zuletzt im Oktober", "2025-10")
+    assert any(d.endswith("=P3Y") for d in october["durations"])
+
+
+def test_english_text_of_our_own():
+    _, facts = extract(TEXTS / "baltic.en.txt", "en")
+    monday = fact(facts, "on Monday", "2025-12-01")
+    assert monday["status"] == "past"
+    assert {"Kristen Michal", "Estonia"} <= set(monday["actors"])
+    march = fact(facts, "first units", "2026-03")
+    assert march["status"] == "future" and march["actors"] == ["Kristen Michal"]
+    last_week = fact(facts, "last week", "2025-W48")
+    assert last_week["status"] == "past" and {"Marco Rubio", "United States", "Ukraine"} <= set(last_week["actors"])
+    early = fact(facts, "sanctions package", "2026")
+    assert early["status"] == "future" and early["actors"] == ["European Union"]
+
+
+def test_a_document_without_dates_has_no_facts():
+    doc = Document("none", "Die Minister beraten. Niemand weiß, wann.", dct=date(2025, 12, 2), lang="de")
+    facts = extract_facts(doc)
+    assert facts.empty and list(facts.columns) == list(facts_frame().columns)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["de", "en"]), st.none() | st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_extraction_never_raises_and_rows_stay_consistent(text, lang, dct):
+    doc = Document("h", text, dct=dct, lang=lang)
+    facts = extract_facts(doc)
+    for row in facts.itertuples():
+        assert text[row.timex_start : row.timex_end] == row.timex_text
+        assert row.status in STATUSES
+        assert pd.isna(row.start) or row.start < row.end

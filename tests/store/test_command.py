@@ -1,0 +1,50 @@
+"""``fact-timeline ingest``: summary line, exit codes, idempotence and bad input from the shell."""
+
+import subprocess
+import sys
+
+from dashboard.store import FactStore
+
+from .corpus import articles, write_jsonl
+
+
+def ingest(*args, timeout=180):
+    return subprocess.run([sys.executable, "-m", "dashboard", "ingest", *map(str, args)], capture_output=True, text=True, timeout=timeout)
+
+
+def test_ingest_twice_then_with_a_bad_file(tmp_path):
+    db = tmp_path / "store.duckdb"
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", articles(4))
+    first = ingest(corpus, "--db", db, "--workers", "1")
+    assert first.returncode == 0, first.stderr
+    n_facts = len(FactStore(db).facts())
+    assert f"4 documents: 4 added, 0 replaced, 0 unchanged, 0 failed; {n_facts} facts stored in {db}" in first.stderr
+
+    second = ingest(corpus, "--db", db)
+    assert second.returncode == 0
+    assert "4 documents: 0 added, 0 replaced, 4 unchanged, 0 failed; 0 facts stored" in second.stderr
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "neu.txt").write_text("---\ndate: 2025-12-02\nlang: de\n---\nDie NATO tagt am Mittwoch.", encoding="utf-8")
+    third = ingest(tmp_path / "empty.txt", tmp_path / "neu.txt", "--db", db)
+    assert third.returncode == 2
+    assert f"fact-timeline: error: {tmp_path / 'empty.txt'}: empty file" in third.stderr
+    assert "2 documents: 1 added, 0 replaced, 0 unchanged, 1 failed" in third.stderr
+    assert "neu" in FactStore(db).documents()["doc_id"].tolist()
+
+
+def test_dask_engine_from_the_command_line(tmp_path):
+    db = tmp_path / "store.duckdb"
+    done = ingest(write_jsonl(tmp_path / "c.jsonl", articles(4)), "--db", db, "--engine", "dask", "--workers", "2")
+    assert done.returncode == 0, done.stderr
+    assert "4 added" in done.stderr and len(FactStore(db).documents()) == 4
+
+
+def test_bad_options_are_one_line_errors(tmp_path):
+    done = ingest(tmp_path / "x.txt", "--db", tmp_path / "s.duckdb", "--dct", "yesterday")
+    assert done.returncode == 2 and done.stderr.strip() == "fact-timeline: error: invalid date 'yesterday' (expected YYYY-MM-DD)"
+    not_a_db = tmp_path / "notes.duckdb"
+    not_a_db.write_text("this is not a database", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Die NATO tagt am 3. Dezember 2025.", encoding="utf-8")
+    done = ingest(tmp_path / "a.txt", "--db", not_a_db, "--lang", "de")
+    assert done.returncode != 0 and "Traceback" not in done.stderr and str(not_a_db) in done.stderr
