@@ -59,7 +59,7 @@ def windows(text: str, language: Language) -> list[tuple[int, int, frozenset[str
             if hit is None:
                 continue
         s, e = m.start(), m.end()
-        if s - _EDGE <= end:
+        if start >= 0 and s - _EDGE <= end:
             end = max(end, e + _EDGE)
             groups |= hit
             continue

@@ -117,5 +117,5 @@ def generated_language(code: str) -> Language | None:
                       "examples": [[word, word, ""]]})
     rules = tuple(build_rule(spec, groups, source, i, "2025-12-02") for i, spec in enumerate(specs))
     language = Language(code=code, name=info.get("name", code), groups=groups, rules=rules,
-                        tense=TenseCues(None, None, None), generated=True)
+                        tense=TenseCues(), generated=True)
     return finish(language)

@@ -113,13 +113,20 @@ class Rule:
     examples: tuple[Example, ...] = ()
 
 
+TENSE_KINDS = {"future": 1, "past": -1, "present": 0}
+
+
 @dataclass(frozen=True)
 class TenseCues:
-    """Words (and patterns) that tell whether a sentence speaks of the past or the future."""
+    """Words (and patterns) that tell whether a sentence speaks of the past or the future.
 
-    future: re.Pattern[str] | None
-    past: re.Pattern[str] | None
-    present: re.Pattern[str] | None
+    ``strong`` cues (auxiliaries, finite verbs, "next", "ago") decide; ``weak`` cues (forms that
+    are often but not always past, like German participles, which also follow "werden") count
+    only where no strong cue is in the sentence. Each entry is (pattern, direction).
+    """
+
+    strong: tuple[tuple[re.Pattern[str], int], ...] = ()
+    weak: tuple[tuple[re.Pattern[str], int], ...] = ()
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per loaded language
@@ -261,6 +268,8 @@ def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int,
         date_spec = {k: str(v) for k, v in date_spec.items()}
     # A space in a pattern stands for any run of whitespace (line breaks, double spaces).
     body, captured = _compile_pattern(spec["pattern"].replace(" ", r"\s+"), groups, where)
+    if leftover := re.search(r"\{[=a-z_][^}]*\}", body):
+        raise ResourceError(f"{where}: {leftover.group()} is not a group reference ({{name}}, {{name:alias}}, {{=name}})")
     # Every rule stands alone as whole words: no match starts or ends inside a word.
     body = rf"(?<![\w])(?:{body})(?![\w])"
     try:
@@ -308,11 +317,17 @@ def _cue_regex(words: list[str], patterns: list[str]) -> re.Pattern[str] | None:
 
 
 def build_tense(spec: dict) -> TenseCues:
-    def cues(kind: str) -> re.Pattern[str] | None:
-        part = spec.get(kind, {})
-        return _cue_regex(list(part.get("words", ())), list(part.get("patterns", ())))
-
-    return TenseCues(future=cues("future"), past=cues("past"), present=cues("present"))
+    """``[tense.<kind>]`` tables with ``words``, ``patterns`` (strong) and ``weak_patterns``."""
+    strong, weak = [], []
+    for kind, part in spec.items():
+        if kind not in TENSE_KINDS:
+            raise ResourceError(f"unknown tense kind {kind!r} (known: {', '.join(TENSE_KINDS)})")
+        sign = TENSE_KINDS[kind]
+        if (regex := _cue_regex(list(part.get("words", ())), list(part.get("patterns", ())))) is not None:
+            strong.append((regex, sign))
+        if (regex := _cue_regex([], list(part.get("weak_patterns", ())))) is not None:
+            weak.append((regex, sign))
+    return TenseCues(tuple(strong), tuple(weak))
 
 
 def _trie_regex(words: list[str]) -> str:

@@ -27,17 +27,27 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def direction(text: str, start: int, end: int, cues: TenseCues) -> int | None:
-    """-1 (past), +1 (future), 0 (present) from the cue nearest the expression; None without cues."""
-    left, right = sentence_bounds(text, start, end)
-    best: tuple[int, int] | None = None  # (distance, direction)
-    for pattern, sign in ((cues.future, 1), (cues.past, -1), (cues.present, 0)):
-        if pattern is None:
-            continue
+def _nearest(text: str, start: int, end: int, left: int, right: int,
+             cues: tuple[tuple[re.Pattern[str], int], ...]) -> tuple[int, int, str] | None:
+    best: tuple[int, int, str] | None = None  # (distance, direction, cue)
+    for pattern, sign in cues:
         for m in pattern.finditer(text, left, right):
             if m.start() < end and m.end() > start:
                 continue  # a cue inside the expression itself says nothing about the sentence
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or distance < best[0]:
-                best = (distance, sign)
-    return None if best is None else best[1]
+                best = (distance, sign, m.group())
+    return best
+
+
+def explain(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, str] | None:
+    """The deciding cue: (direction, cue text), or None where the sentence has none."""
+    left, right = sentence_bounds(text, start, end)
+    found = _nearest(text, start, end, left, right, cues.strong) or _nearest(text, start, end, left, right, cues.weak)
+    return None if found is None else (found[1], found[2])
+
+
+def direction(text: str, start: int, end: int, cues: TenseCues) -> int | None:
+    """-1 (past), +1 (future), 0 (present) from the nearest strong cue, else the nearest weak one."""
+    found = explain(text, start, end, cues)
+    return None if found is None else found[0]
