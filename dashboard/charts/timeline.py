@@ -25,6 +25,11 @@ from dashboard.charts.style import TEMPLATE, hover_text, message_figure, status_
 DETAIL_LIMIT = 2_000      # lane rows drawn as one bar each; above this, aggregated WebGL segments
 MAX_LANES = 30
 MAX_ROWS_PER_LANE = 6     # a crowded lane grows to this many rows, then bars overlap
+BINS = 1500               # aggregated: bins are no finer than 1/BINS of the first view
+SEGMENT_BUDGET = 6_000    # aggregated: bins coarsen (day .. year) until segments fit this
+DAY_MS = 86_400_000.0
+BIN_WIDTHS = {"day": DAY_MS, "week": 7 * DAY_MS, "month": 30.436875 * DAY_MS,
+              "quarter": 91.310625 * DAY_MS, "year": 365.2425 * DAY_MS}
 ROW_PX = 22               # height of one row in pixels
 PUBLISHED = "published"
 _MS = np.int64(1_000)     # microseconds per millisecond
@@ -51,13 +56,18 @@ def timeline_figure(
     if on_axis.empty:
         return message_figure(f"none of the {len(facts)} matching facts has a date on the time axis")
     rows, lanes = assign_lanes(on_axis, lane_by, max_lanes)
-    detailed = len(rows) <= detail_limit
-    segments = _fact_segments(rows) if detailed else _grouped_segments(rows)
-    segments, lane_rows = _stack_lanes(segments, lanes)
-
+    starts, ends = _ms(rows["start"]), _ms(rows["end"])
     today = pd.Timestamp(today or date.today()).normalize()
-    x_range = _first_view(segments, today)
-    dot_below = (x_range[1] - x_range[0]) / 250  # bars shorter than this get a dot to stay visible
+    x_range = _first_view(starts, ends, today)
+    view = x_range[1] - x_range[0]
+    detailed = len(rows) <= detail_limit
+    bin_ms = None
+    if detailed:
+        segments = _fact_segments(rows, starts, ends)
+    else:
+        segments, bin_ms = _grouped_segments(rows, starts, ends, floor_ms=view / BINS)
+    segments, lane_rows = _stack_lanes(segments, lanes)
+    dot_below = view / 250  # bars shorter than this get a dot to stay visible
 
     fig = go.Figure()
     for status in status_order(segments["status"].unique()):
@@ -65,7 +75,7 @@ def timeline_figure(
         fig.add_traces(_bars(part, status, dot_below) if detailed else _webgl_segments(part, status))
     fig.add_trace(_publications(facts))
     _mark_today(fig, today)
-    _style(fig, lane_rows, len(facts) - len(on_axis), len(on_axis), detailed, x_range)
+    _style(fig, lane_rows, len(facts) - len(on_axis), len(on_axis), bin_ms, x_range)
     return fig
 
 
@@ -82,7 +92,7 @@ def _ms_of(stamp: pd.Timestamp) -> float:
     return float(stamp.asm8.astype("datetime64[ms]").astype("int64"))
 
 
-def _fact_segments(rows: pd.DataFrame) -> pd.DataFrame:
+def _fact_segments(rows: pd.DataFrame, starts: np.ndarray, ends: np.ndarray) -> pd.DataFrame:
     """One segment per fact and lane, with the full hover: sentence, expression, value, source."""
     actors = list_column(rows, "actors").map(", ".join)
     hover = [
@@ -97,32 +107,60 @@ def _fact_segments(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "lane": rows["lane"].to_numpy(),
         "status": rows["status"].fillna("unknown").astype(str).to_numpy(),
-        "start": _ms(rows["start"]),
-        "end": _ms(rows["end"]),
+        "start": starts,
+        "end": ends,
         "hover": hover,
     })
 
 
-def _grouped_segments(rows: pd.DataFrame) -> pd.DataFrame:
-    """Facts of one lane with the same status and interval as one segment with a count."""
+def choose_bin(lanes: np.ndarray, statuses: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+               floor_ms: float, budget: int = SEGMENT_BUDGET) -> float:
+    """The finest bin width (day, week, month, quarter, year; at least ``floor_ms``) that keeps
+    the aggregated segments within ``budget``."""
+    keys = pd.DataFrame({"lane": pd.factorize(lanes)[0], "status": pd.factorize(statuses)[0]})
+    widths = [w for w in BIN_WIDTHS.values() if w >= floor_ms] or [max(BIN_WIDTHS.values())]
+    for width in widths:
+        short = (ends - starts) < width
+        first = np.floor(starts / width)
+        count = len(keys.assign(start=np.where(short, first, starts), end=np.where(short, -1.0, ends)).drop_duplicates())
+        if count <= budget:
+            return width
+    return widths[-1]
+
+
+def _grouped_segments(rows: pd.DataFrame, starts: np.ndarray, ends: np.ndarray, floor_ms: float) -> tuple[pd.DataFrame, float]:
+    """Facts of one lane with the same status and interval as one segment with a count.
+
+    Facts shorter than the bin width are first moved to the bin their start falls in, so ten
+    years of single days make hundreds of segments, not tens of thousands; the hover then gives
+    the bin's dates instead of the value. The bin is no finer than ``floor_ms`` (about a pixel
+    of the first view) and coarse enough for ``SEGMENT_BUDGET``.
+    """
+    lanes = rows["lane"].to_numpy()
+    statuses = rows["status"].fillna("unknown").astype(str).to_numpy()
+    bin_ms = choose_bin(lanes, statuses, starts, ends, floor_ms)
+    short = (ends - starts) < bin_ms
+    first_bin = np.floor(starts / bin_ms) * bin_ms
     keyed = pd.DataFrame({
-        "lane": rows["lane"].to_numpy(),
-        "status": rows["status"].fillna("unknown").astype(str).to_numpy(),
-        "start": _ms(rows["start"]),
-        "end": _ms(rows["end"]),
+        "lane": lanes,
+        "status": statuses,
+        "start": np.where(short, first_bin, starts),
+        "end": np.where(short, first_bin + bin_ms, ends),
+        "binned": short,
         "value": rows["value"].fillna("").astype(str).to_numpy(),
-        "sentence": rows["sentence"].fillna("").astype(str).str.slice(0, 140).to_numpy(),
     })
-    groups = keyed.groupby(["lane", "status", "start", "end"], sort=False).agg(
-        n=("value", "size"), value=("value", "first"), sentence=("sentence", "first"),
+    groups = keyed.groupby(["lane", "status", "start", "end", "binned"], sort=False).agg(
+        n=("value", "size"), value=("value", "first"),
     ).reset_index()
-    noun = np.where(groups["n"].to_numpy() == 1, "fact", "facts")
+    day = "%Y-%m-%d"
+    span = (pd.to_datetime(groups["start"], unit="ms").dt.strftime(day) + " – "
+            + pd.to_datetime(groups["end"] - 1, unit="ms").dt.strftime(day))
+    noun = np.where(groups["n"].to_numpy() == 1, " fact", " facts")
     groups["hover"] = (
-        "<b>" + groups["n"].astype(str) + " " + noun + "</b> · " + groups["value"].map(html.escape)
-        + " (" + groups["status"] + ")<br>" + groups["lane"].map(html.escape)
-        + "<br>e.g. " + groups["sentence"].map(html.escape)
+        "<b>" + groups["n"].astype(str) + noun + "</b> (" + groups["status"] + ")<br>"
+        + span.where(groups["binned"], groups["value"].map(html.escape))
     )
-    return groups[["lane", "status", "start", "end", "hover"]]
+    return groups[["lane", "status", "start", "end", "hover"]], bin_ms
 
 
 @dataclass(frozen=True)
@@ -207,22 +245,22 @@ def _publications(facts: pd.DataFrame) -> go.Scatter:
     )
 
 
-def _first_view(segments: pd.DataFrame, today: pd.Timestamp) -> list[float]:
+def _first_view(starts: np.ndarray, ends: np.ndarray, today: pd.Timestamp) -> list[float]:
     """The x range shown first: all bars, or the 2nd to 98th percentile where a few outliers
     (a "19th century") would squash the rest to a third of the width; stretched to today where
     that costs at most half the width again."""
-    low, high = float(np.nanmin(segments["start"])), float(np.nanmax(segments["end"]))
-    core_low = float(np.nanquantile(segments["start"], 0.02, method="higher"))
-    core_high = float(np.nanquantile(segments["end"], 0.98, method="lower"))
+    low, high = float(np.nanmin(starts)), float(np.nanmax(ends))
+    core_low = float(np.nanquantile(starts, 0.02, method="higher"))
+    core_high = float(np.nanquantile(ends, 0.98, method="lower"))
     if core_low < core_high and core_high - core_low < (high - low) / 3:
         low, high = core_low, core_high
     now = _ms_of(today)
-    span = max(high - low, 86_400_000.0)
+    span = max(high - low, DAY_MS)
     if high < now <= high + span / 2:
         high = now
     elif low - span / 2 <= now < low:
         low = now
-    pad = max((high - low) * 0.04, 86_400_000.0)
+    pad = max((high - low) * 0.04, DAY_MS)
     return [low - pad, high + pad]
 
 
@@ -234,13 +272,21 @@ def _mark_today(fig: go.Figure, day: pd.Timestamp) -> None:
                        yanchor="bottom", font={"color": "#c0392b", "size": 11})
 
 
-def _style(fig: go.Figure, lanes: LaneRows, unplaced: int, shown: int, detailed: bool,
+def _style(fig: go.Figure, lanes: LaneRows, unplaced: int, shown: int, bin_ms: float | None,
            x_range: list[float]) -> None:
+    """Layout; ``bin_ms`` is the bin width where facts were aggregated, None where each is a bar."""
     note = f" ({unplaced} without a place on the axis not shown)" if unplaced else ""
-    how = "" if detailed else " · facts with the same lane, status and interval drawn as one bar"
-    for y in lanes.borders:
-        fig.add_shape(type="line", x0=0, x1=1, xref="paper", y0=y, y1=y, yref="y",
-                      line={"color": "#d0d0d0", "width": 1}, layer="below")
+    unit = next((name for name, width in BIN_WIDTHS.items() if width == bin_ms), "")
+    how = "" if bin_ms is None else (
+        f" · facts sharing lane, status and interval drawn as one bar; facts under a {unit} binned by {unit}"
+    )
+    borders = [
+        {"type": "line", "x0": 0, "x1": 1, "xref": "paper", "y0": y, "y1": y, "yref": "y",
+         "line": {"color": "#d0d0d0", "width": 1}, "layer": "below"}
+        for y in lanes.borders
+    ]
+    # one assignment: add_shape copies every shape so far, which is quadratic in lanes
+    fig.layout.shapes = [*fig.layout.shapes, *borders]
     fig.update_layout(
         template=TEMPLATE,
         title={"text": f"{shown} facts on the timeline{note}<br><sup>bar width = what the text pins down{how}</sup>"},

@@ -9,6 +9,8 @@ downloaded: no browser means ``ExportUnavailable``, never ``kaleido.get_chrome()
 
 from __future__ import annotations
 
+import atexit
+import logging
 import os
 import threading
 from pathlib import Path
@@ -56,17 +58,30 @@ def _ensure_server() -> None:
     # mathjax=False: its default is a CDN script, and nothing here may reach the internet.
     kaleido.start_sync_server(path=browser, mathjax=False, silence_warnings=True)
     _server_browser = browser
+    atexit.register(_stop_quietly)  # runs before kaleido's own exit hook (last in, first out)
 
 
-def _without_webgl(fig: go.Figure) -> dict:
-    """The figure as a dict with WebGL traces turned into their SVG twins.
+def _stop_quietly() -> None:
+    """Close the browser at exit without choreographer logging a traceback for the half
+    message a closing pipe leaves behind."""
+    import kaleido
 
-    Headless chromium often has no WebGL, and a static image gains nothing from it.
-    """
+    logging.getLogger("choreographer").setLevel(logging.CRITICAL)
+    kaleido.stop_sync_server(silence_warnings=True)
+
+
+def printable(fig: go.Figure) -> dict:
+    """The figure as a dict fit for paper: WebGL traces become their SVG twins (headless
+    chromium often has no WebGL, and an image gains nothing from it), and range sliders and
+    zoom buttons go, since nobody can click them in a PNG."""
     spec = fig.to_plotly_json()
     for trace in spec.get("data", []):
         if trace.get("type") == "scattergl":
             trace["type"] = "scatter"
+    for key, axis in spec.get("layout", {}).items():
+        if key.startswith("xaxis") and isinstance(axis, dict):
+            axis.pop("rangeslider", None)
+            axis.pop("rangeselector", None)
     return spec
 
 
@@ -82,7 +97,7 @@ def static_bytes(fig: go.Figure, fmt: str, width: int | None = None, height: int
         "width": width or layout.width or DEFAULT_SIZE[0],
         "height": height or layout.height or DEFAULT_SIZE[1],
     }
-    spec = _without_webgl(fig)
+    spec = printable(fig)
     with _LOCK:
         _ensure_server()
         try:

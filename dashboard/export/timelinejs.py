@@ -24,8 +24,8 @@ _FIRST = {"month": 1, "day": 1, "hour": 0, "minute": 0, "second": 0}
 def date_parts(start: pd.Timestamp, end: pd.Timestamp) -> tuple[str, ...]:
     """The date parts the interval pins down: the coarsest unit both of its ends fall on.
 
-    [2024-01-01, 2025-01-01) -> year; a quarter -> year, month; a day or week -> year, month,
-    day; "early 2026" (January to early May) -> days, since it is no whole number of months.
+    [2024-01-01, 2025-01-01) -> year; a quarter or "early 2026" (January to April) -> year,
+    month; a day or week -> year, month, day; a span cut mid-month -> days.
     """
     for i in range(len(PARTS) - 1):
         finer = PARTS[i + 1 :]

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 from charts.factrows import NATO_DOC, STUBB_DOC, fact_frame, story_facts
 from dashboard.charts import STATUS_COLORS, timeline_figure
 from dashboard.charts.lanes import pack_rows
+from dashboard.charts.timeline import BIN_WIDTHS, choose_bin
 from dashboard.charts.style import NO_FACTS
 
-DAY_MS = 86_400_000
+DAY_MS = 86_400_000.0
 TODAY = date(2025, 12, 2)
 
 
@@ -148,6 +149,23 @@ def test_above_the_detail_limit_facts_merge_into_webgl_segments_with_counts():
     assert sorted(h.split("</b>")[0] for h in hovers) == ["<b>2 facts", "<b>2 facts", "<b>3 facts"]
     lines = [t for t in gl if t.mode == "lines"]
     assert sum(np.isnan(np.asarray(t.x, dtype=float)).sum() for t in lines) == 3  # one gap per segment
+
+
+def test_many_short_facts_are_binned_to_stay_within_the_segment_budget():
+    days = pd.date_range("2022-01-01", "2025-12-31", freq="D")
+    rows = [{"value": f"{d:%Y-%m-%d}", "actors": ["NATO"], "status": "past"} for d in days[::3]]
+    rows.append({"value": "2024", "actors": ["NATO"], "status": "past"})
+    facts = fact_frame(rows)
+    budgeted = choose_bin(np.array(["NATO"] * 3), np.array(["past"] * 3),
+                          np.array([0.0, DAY_MS, 100 * DAY_MS]), np.array([DAY_MS, 2 * DAY_MS, 101 * DAY_MS]),
+                          floor_ms=DAY_MS, budget=2)
+    assert budgeted == BIN_WIDTHS["week"]  # the first two days share a week, the third has its own
+    fig = timeline_figure(facts, detail_limit=100, today=TODAY)
+    hovers = [h for t in fig.data if t.type == "scattergl" and t.mode == "markers" for h in t.customdata]
+    assert sum(int(h.split(" ")[0].removeprefix("<b>")) for h in hovers) == len(rows)
+    assert any(h.endswith("<br>2024") for h in hovers)          # the year keeps its own segment
+    assert any(" – " in h for h in hovers)                       # the days share bins with a date span
+    assert "binned by" in fig.layout.title.text
 
 
 def test_store_shaped_lists_numpy_arrays_and_missing_lists_are_read_alike():

@@ -99,7 +99,7 @@ def test_timelinejs_validates_and_dates_carry_the_facts_precision():
     assert events["October (2025-10)"]["start_date"] == {"year": 2025, "month": 10}
     assert events["am Mittwoch (2025-12-03)"]["start_date"] == {"year": 2025, "month": 12, "day": 3}
     early = events["Anfang 2026 (2026 START)"]
-    assert early["start_date"] == {"year": 2026, "month": 1, "day": 1} and early["end_date"]["month"] == 5
+    assert early["start_date"] == {"year": 2026, "month": 1} and early["end_date"] == {"year": 2026, "month": 4}
     assert events["October (2025-10)"]["group"] == "Donald Trump"
     assert len({e["unique_id"] for e in document["events"]}) == 7
 

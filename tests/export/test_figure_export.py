@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from charts.factrows import fact_frame, story_facts
 from dashboard.charts import CHARTS, timeline_figure
 from dashboard.export import figure_bytes
+from dashboard.export.static import printable
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -85,6 +86,14 @@ def test_webgl_timeline_exports_as_a_static_image(tmp_path):
     with Image.open(io.BytesIO(figure_bytes(fig, "png", width=700, height=500))) as image:
         colours = {c for _, c in image.convert("RGB").getcolors(maxcolors=1 << 20)}
     assert (0x1B, 0x9E, 0x77) in colours  # the future segments were drawn without WebGL
+
+
+def test_paper_copies_lose_sliders_and_webgl_but_the_figure_keeps_them():
+    fig = timeline_figure(fact_frame([{"value": "2025-10"}] * 4), detail_limit=2, today=date(2025, 12, 2))
+    spec = printable(fig)
+    assert "rangeslider" not in spec["layout"]["xaxis"] and "rangeselector" not in spec["layout"]["xaxis"]
+    assert {t["type"] for t in spec["data"]} == {"scatter"}
+    assert fig.layout.xaxis.rangeslider.visible and any(t.type == "scattergl" for t in fig.data)
 
 
 def test_empty_figure_exports(tmp_path):
