@@ -15,15 +15,16 @@
 - ``data_bytes(facts, fmt, *, group_by="actor") -> bytes``: CSV (UTF-8 with BOM, lists joined
   by "; ", formula-injection safe), JSON (array of records), Parquet (schema types),
   TimelineJS3 JSON (dates at the fact's granularity, group = first actor or document).
-- ``FIGURE_FORMATS``, ``DATA_FORMATS``, ``FORMATS``; ``MIME_TYPES`` and ``suggested_name(...)``
-  for download buttons.
+- ``FIGURE_FORMATS``, ``STATIC_FORMATS`` (the ones needing a browser), ``DATA_FORMATS``,
+  ``FORMATS``; ``MIME_TYPES`` and ``suggested_name(...)`` for download buttons;
+  ``find_browser()`` -> the chromium path or None (to hide PNG/SVG/PDF buttons up front).
 """
 
 from __future__ import annotations
 
 from dashboard.export.data import DATA_FORMATS, data_bytes
 from dashboard.export.figures import FIGURE_FORMATS, figure_bytes
-from dashboard.export.static import ExportUnavailable
+from dashboard.export.static import STATIC_FORMATS, ExportUnavailable, find_browser
 
 FORMATS = (*FIGURE_FORMATS, *DATA_FORMATS)
 MIME_TYPES = {
@@ -49,8 +50,10 @@ __all__ = [
     "FIGURE_FORMATS",
     "FORMATS",
     "MIME_TYPES",
+    "STATIC_FORMATS",
     "ExportUnavailable",
     "data_bytes",
     "figure_bytes",
+    "find_browser",
     "suggested_name",
 ]
