@@ -26,10 +26,12 @@ from pathlib import Path
 from dashboard.errors import UserError
 
 LANGUAGES = ("de", "en")
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")  # in folders; a file named on its own is read as text whatever its suffix
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+# A JSONL file of this name in a folder lists article files with their metadata ("file" fields).
+MANIFEST = "manifest.jsonl"
 # One article is rarely more than 100 KB; 20 MB is a book, not news. JSONL files stream and may
 # be of any size, but each line (one article) has the same limit.
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -257,7 +259,27 @@ def default_title(text: str, fallback: str) -> str:
     return fallback
 
 
-def _jsonl(path_or_name: str, lines: Iterable[bytes], dct: date | None, lang: str | None) -> Iterator[Document | LoadError]:
+def _referenced_text(record: dict, base: Path | None) -> str:
+    """The text of a manifest line that names its article file (``"file"``) instead of holding
+    it. Only for JSONL read from disk, and only files in that JSONL's folder: an uploaded
+    manifest must not read files on the server."""
+    if base is None:
+        raise _Bad("a 'file' field is only read from a JSONL file on disk, not from an upload")
+    target = (base / str(record["file"])).resolve()
+    if not target.is_relative_to(base.resolve()):
+        raise _Bad(f"'file' {record['file']!r} is outside the folder of the JSONL file")
+    try:
+        data = target.read_bytes()
+    except OSError as exc:
+        raise _Bad(f"'file' {record['file']!r}: {exc.strerror or exc}") from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise _Bad(_too_large(len(data)))
+    return decode_text(data)
+
+
+def _jsonl(
+    path_or_name: str, lines: Iterable[bytes], dct: date | None, lang: str | None, base: Path | None = None
+) -> Iterator[Document | LoadError]:
     stem = Path(path_or_name).stem
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
@@ -272,8 +294,10 @@ def _jsonl(path_or_name: str, lines: Iterable[bytes], dct: date | None, lang: st
             if not isinstance(record, dict):
                 raise _Bad("not a JSON object")
             text = record.get("text")
+            if text is None and record.get("file"):
+                text = _referenced_text(record, base)
             if not isinstance(text, str):
-                raise _Bad("no 'text' field with the article text")
+                raise _Bad("no 'text' field with the article text (nor a 'file' naming it)")
             meta = _Meta(
                 doc_id=str(record.get("doc_id") or record.get("id") or ""),
                 title=str(record.get("title") or ""),
@@ -334,6 +358,8 @@ def _expand(item: str | Path) -> Iterator[Path | LoadError]:
     path = Path(item)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
+        listed = {f.resolve() for manifest in files if manifest.name == MANIFEST for f in _manifest_files(manifest)}
+        files = [f for f in files if f.resolve() not in listed]  # read once, with the manifest's metadata
         if not files:
             yield LoadError(str(path), f"folder holds no {', '.join(KNOWN_SUFFIXES)} files")
         yield from files
@@ -348,11 +374,27 @@ def _expand(item: str | Path) -> Iterator[Path | LoadError]:
         yield LoadError(str(item), "no such file or folder")
 
 
+def _manifest_files(manifest: Path) -> list[Path]:
+    """The article files a manifest names, so a folder read does not read them twice."""
+    files = []
+    try:
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line) if line.strip() else {}
+            except json.JSONDecodeError:
+                continue  # reported when the manifest itself is read
+            if isinstance(record, dict) and record.get("file") and not record.get("text"):
+                files.append(manifest.parent / str(record["file"]))
+    except (OSError, UnicodeDecodeError):
+        pass  # reported when the manifest itself is read
+    return files
+
+
 def _read_file(path: Path, dct: date | None, lang: str | None) -> Iterator[Document | LoadError]:
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
             with path.open("rb") as handle:  # streamed: a JSONL file may be far larger than memory
-                yield from _jsonl(str(path), handle, dct, lang)
+                yield from _jsonl(str(path), handle, dct, lang, base=path.parent)
             return
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:

@@ -113,6 +113,29 @@ def test_folders_are_read_recursively_and_globs_expand(tmp_path):
     assert [d.doc_id for d in load(tmp_path / "**" / "*.txt", dct="2025-12-02")] == ["a", "b"]
 
 
+def test_a_manifest_names_article_files_and_a_folder_reads_each_once(tmp_path):
+    (tmp_path / "one.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "loose.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Notes, not an article", encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(
+        json.dumps({"doc_id": "m1", "file": "one.txt", "title": "Eins", "dct": "2025-12-02", "lang": "de"}) + "\n"
+        + json.dumps({"doc_id": "m2", "file": "../secret.txt", "dct": "2025-12-02", "lang": "de"}) + "\n",
+        encoding="utf-8",
+    )
+    items = load(tmp_path, dct=None)
+    docs = {i.doc_id: i for i in items if isinstance(i, Document)}
+    assert sorted(docs) == ["loose", "m1"]  # one.txt only through the manifest, README skipped
+    assert (docs["m1"].title, docs["m1"].text, docs["m1"].dct) == ("Eins", GERMAN, date(2025, 12, 2))
+    [error] = [i for i in items if isinstance(i, LoadError)]
+    assert error.line == 2 and "outside the folder" in error.message
+
+
+def test_an_uploaded_manifest_cannot_read_server_files():
+    upload = json.dumps({"doc_id": "x", "file": "/etc/hostname", "dct": "2025-12-02", "lang": "de"}).encode()
+    [error] = load_bytes("manifest.jsonl", upload)
+    assert "only read from a JSONL file on disk" in error.message
+
+
 @pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16"])
 def test_non_utf8_text_is_decoded(tmp_path, encoding):
     text = GERMAN + " Größere Übungen folgen später im Frühjahr; die Bündnispartner äußern sich."
