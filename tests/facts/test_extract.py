@@ -36,31 +36,31 @@ def interval(row):
     return row["start"].date(), row["end"].date()
 
 
-def test_seed_washington_summit_is_the_event_with_its_real_days(seed):
-    _, facts = seed
-    row = fact(facts, "in Washington", "2024")
-    assert "Washington" in row["event"]
-    assert interval(row) == (date(2024, 7, 9), date(2024, 7, 12))
-    assert {"NATO", "Ukraine"} <= set(row["actors"])
-    assert row["status"] == "past"
+@pytest.mark.parametrize(
+    "words, value, days, actors, status",
+    [
+        ("in Washington", "2024", (date(2024, 7, 9), date(2024, 7, 12)), {"NATO", "Ukraine"}, "past"),
+        ("Stubb", "2025-10", (date(2025, 10, 1), date(2025, 11, 1)), {"Donald Trump", "Alexander Stubb", "Finland"}, "past"),
+        ("Rumänien kündigte", "2025-10", (date(2025, 10, 1), date(2025, 11, 1)), {"Romania", "United States"}, "past"),
+        ("wird am Mittwoch", "2025-12-03", (date(2025, 12, 3), date(2025, 12, 4)), {"Marco Rubio", "United States"}, "future"),
+    ],
+    ids=["washington-summit-2024", "trump-meets-stubb", "romania-troop-cut", "rubio-absent-wednesday"],
+)
+def test_seed_key_facts_have_their_interval_actors_and_status(seed, words, value, days, actors, status):
+    row = fact(seed[1], words, value)
+    assert interval(row) == days
+    assert actors <= set(row["actors"])
+    assert row["status"] == status
 
 
-def test_seed_trump_meets_stubb_in_october(seed):
-    _, facts = seed
-    row = fact(facts, "Stubb", "2025-10")
-    assert interval(row) == (date(2025, 10, 1), date(2025, 11, 1)) and row["granularity"] == "month"
-    assert {"Donald Trump", "Alexander Stubb", "Finland"} <= set(row["actors"])
-    assert row["status"] == "past"
-    roles = dict(zip(row["actors"], row["actor_roles"]))
-    assert roles["Alexander Stubb"] == "President, Finland"
+def test_seed_washington_date_is_linked_to_the_summit(seed):
+    row = fact(seed[1], "in Washington", "2024")
+    assert row["event"] == "NATO summit 2024 (Washington)" and row["granularity"] == "day"
 
 
-def test_seed_romania_announced_the_troop_cut_in_the_past(seed):
-    _, facts = seed
-    row = fact(facts, "Rumänien kündigte", "2025-10")
-    assert interval(row) == (date(2025, 10, 1), date(2025, 11, 1))
-    assert {"Romania", "United States"} <= set(row["actors"])
-    assert row["status"] == "past"
+def test_seed_stubb_is_found_with_his_role_and_country(seed):
+    row = fact(seed[1], "Stubb", "2025-10")
+    assert dict(zip(row["actors"], row["actor_roles"]))["Alexander Stubb"] == "President, Finland"
 
 
 def test_seed_troop_plans_early_2026_are_future(seed):
@@ -71,13 +71,6 @@ def test_seed_troop_plans_early_2026_are_future(seed):
     assert start == date(2026, 1, 1) and date(2026, 3, 1) <= end <= date(2026, 7, 1)
     assert row["status"] == "future"
     assert row["actors"] == ["United States"]  # "die Regierung": the state named just before
-
-
-def test_seed_rubio_absent_on_wednesday_is_future_and_names_him(seed):
-    _, facts = seed
-    row = fact(facts, "wird am Mittwoch", "2025-12-03")
-    assert row["status"] == "future"
-    assert {"Marco Rubio", "United States"} <= set(row["actors"])
 
 
 def test_seed_last_month_is_past_and_carries_the_duration_of_its_sentence(seed):
