@@ -46,7 +46,8 @@ class Group:
     cased: dict[str, str] = field(default_factory=dict)  # exact word -> value
     norm: str = "text"
     triggers: tuple[str, ...] = ()  # lower-cased words that announce this group in a text
-    infix: bool = False  # triggers may start inside a word (German compounds)
+    infix: bool = False  # triggers may start inside a word (vier-jährig)
+    compound: bool = False  # triggers may begin a longer word (Dienstag-abend)
 
     def normalise(self, matched: str, year2_pivot: int = 2040) -> str:
         if self.table or self.cased:
@@ -168,12 +169,16 @@ def _alternation(words: list[str], cased: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-def _longest_token(word: str) -> str:
+def _trigger_token(word: str, stopwords: frozenset[str]) -> str:
+    """The word of a multi-word entry that announces it: the first of three letters or more that is
+    not a stop word ("2. Weihnachtstag" by "weihnachtstag", "Den Haag" by "haag")."""
     tokens = re.findall(r"\w+", word.lower())
-    return max(tokens, key=len) if tokens else ""
+    good = [t for t in tokens if len(t) >= 3 and not t.isdigit() and t not in stopwords]
+    return good[0] if good else max(tokens, key=len, default="")
 
 
-def build_group(name: str, spec: dict, source: str, extra_words: dict[str, str] | None = None) -> Group:
+def build_group(name: str, spec: dict, source: str, extra_words: dict[str, str] | None = None,
+                stopwords: frozenset[str] = frozenset()) -> Group:
     """A group from its TOML table: ``word = "value"`` pairs or a ``_regex`` pattern."""
     table: dict[str, str] = {}
     cased: dict[str, str] = {}
@@ -212,28 +217,42 @@ def build_group(name: str, spec: dict, source: str, extra_words: dict[str, str] 
     regex = "(?:" + "|".join(regex_parts) + ")" if regex_parts else "(?!)"
     trigger_mode = spec.get("_trigger", True)
     triggers: tuple[str, ...] = ()
-    if trigger_mode:
-        triggers = tuple(sorted({t for t in map(_longest_token, [*table, *cased]) if t}))
-    return Group(name, regex, table, cased, norm, triggers, infix=spec.get("_infix", False))
+    if "_triggers" in spec:
+        # Chosen trigger words: every entry must contain one, or the group could go unseen.
+        triggers = tuple(sorted(w.lower() for w in spec["_triggers"]))
+        for word in [*table, *cased]:
+            if not any(t in word.lower() for t in triggers):
+                raise ResourceError(f"{source}: group {name!r}: {word!r} contains none of its _triggers")
+    elif trigger_mode:
+        triggers = tuple(sorted({t for w in [*table, *cased] if (t := _trigger_token(w, stopwords))}))
+    return Group(name, regex, table, cased, norm, triggers, infix=spec.get("_infix", False),
+                 compound=spec.get("_compound", False))
 
 
-def _compile_pattern(pattern: str, groups: dict[str, Group], where: str) -> tuple[str, dict[str, str]]:
-    """Expand ``{group}``, ``{group:alias}`` (captured) and ``{=group}`` (inline) references."""
+def _compile_pattern(pattern: str, groups: dict[str, Group], where: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """Expand ``{group}``, ``{group:alias}`` (captured) and ``{=group}`` (inline) references.
+
+    Inline references are captured too, under internal names, so that the trigger analysis can
+    see which group stands where; only the first mapping feeds normalisation.
+    """
     captured: dict[str, str] = {}
+    inline_refs: dict[str, str] = {}
 
     def expand(match: re.Match[str]) -> str:
         inline, name, alias = match.groups()
         if name not in groups:
             raise ResourceError(f"{where}: unknown group {{{name}}}")
         if inline:
-            return groups[name].regex
+            internal = f"_i{len(inline_refs)}"
+            inline_refs[internal] = name
+            return f"(?P<{internal}>{groups[name].regex})"
         alias = alias or name
         if alias in captured:
             raise ResourceError(f"{where}: capture {alias!r} used twice; give one an alias {{{name}:other}}")
         captured[alias] = name
         return f"(?P<{alias}>{groups[name].regex})"
 
-    return _REF.sub(expand, pattern), captured
+    return _REF.sub(expand, pattern), captured, inline_refs
 
 
 def _group_triggers(name: str, group: Group) -> set[str]:
@@ -267,7 +286,7 @@ def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int,
             raise ResourceError(f"{where}: unknown date fields {sorted(bad)}")
         date_spec = {k: str(v) for k, v in date_spec.items()}
     # A space in a pattern stands for any run of whitespace (line breaks, double spaces).
-    body, captured = _compile_pattern(spec["pattern"].replace(" ", r"\s+"), groups, where)
+    body, captured, inline_refs = _compile_pattern(spec["pattern"].replace(" ", r"\s+"), groups, where)
     if leftover := re.search(r"\{[=a-z_][^}]*\}", body):
         raise ResourceError(f"{where}: {leftover.group()} is not a group reference ({{name}}, {{name:alias}}, {{=name}})")
     # Every rule stands alone as whole words: no match starts or ends inside a word.
@@ -276,14 +295,12 @@ def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int,
         regex = re.compile(body, re.IGNORECASE)
     except re.error as exc:
         raise ResourceError(f"{where}: bad pattern: {exc}") from exc
-    triggers: set[str] = set()
-    inline_names = {m.group(2) for m in _REF.finditer(spec["pattern"]) if m.group(1)}
-    for group_name in {*captured.values(), *inline_names}:
-        triggers |= _group_triggers(group_name, groups[group_name])
-    if re.search(r"\\d|\[0-9", spec["pattern"]):
-        triggers.add(DIGITS)
+    by_index = {regex.groupindex[alias]: _group_triggers(name, groups[name])
+                for alias, name in {**captured, **inline_refs}.items()}
+    triggers = required_triggers(body, by_index)
     if not triggers:
-        raise ResourceError(f"{where}: the pattern uses no trigger group, so it could never be tried")
+        raise ResourceError(f"{where}: no trigger group is required by the pattern, so it could never be tried "
+                            "(every match must contain a word of a trigger group or a digit)")
     span = spec.get("span")
     if span is not None and span not in captured:
         raise ResourceError(f"{where}: span {span!r} is not a capture of the pattern")
@@ -306,6 +323,53 @@ def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int,
         triggers=frozenset(triggers), value=spec.get("value"), date=date_spec, mod=spec.get("mod"),
         span=span, negative=negative, priority=int(spec.get("priority", priority)), examples=tuple(examples),
     )
+
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def required_triggers(body: str, by_index: dict[int, set[str]]) -> frozenset[str]:
+    """Trigger groups of which every match of the pattern contains at least one.
+
+    The engine tries a rule only in windows where one of them was seen, so the set must hold
+    for every possible match: optional parts and alternatives that may lack a trigger do not
+    count. The smallest such set found is returned (the tighter, the fewer windows tried).
+    """
+    from re import _parser  # the stdlib's own regex parser: the analysis sees what re compiles
+
+    def is_digit_set(op: str, av) -> bool:
+        if op == "LITERAL":
+            return 48 <= av <= 57
+        if op == "IN":
+            return all(is_digit_set(str(o), a) or (str(o) == "CATEGORY" and str(a) == "CATEGORY_DIGIT")
+                       or (str(o) == "RANGE" and 48 <= a[0] and a[1] <= 57) for o, a in av)
+        return False
+
+    def need(items) -> frozenset[str] | None:
+        best: frozenset[str] | None = None
+        for op, av in items:
+            found = need_one(str(op), av)
+            # Fewer trigger groups is tighter; words are rarer than digits, so prefer them.
+            if found and (best is None or (len(found), DIGITS in found) < (len(best), DIGITS in best)):
+                best = found
+        return best
+
+    def need_one(op: str, av) -> frozenset[str] | None:
+        if op == "SUBPATTERN":
+            own = by_index.get(av[0])
+            return frozenset(own) if own else need(av[3])
+        if op in _REPEATS:
+            return need(av[2]) if av[0] >= 1 else None
+        if op == "BRANCH":
+            found = [need(branch) for branch in av[1]]
+            return None if any(f is None for f in found) else frozenset().union(*found)
+        if op == "ASSERT" and av[0] == 1:  # lookahead: its text must lie in the window too
+            return need(av[1])
+        if is_digit_set(op, av):
+            return frozenset({DIGITS})
+        return None
+
+    return need(_parser.parse(body, re.IGNORECASE)) or frozenset()
 
 
 def _cue_regex(words: list[str], patterns: list[str]) -> re.Pattern[str] | None:
@@ -355,18 +419,18 @@ def _trie_regex(words: list[str]) -> str:
 def finish(language: Language) -> Language:
     """Index the rules by the trigger groups they need and compile the one trigger scanner."""
     index: dict[str, set[str]] = {}
-    infix_words: set[str] = set()
+    kinds: dict[str, set[str]] = {"w": set(), "p": set(), "i": set()}
     for name, group in language.groups.items():
         for word in group.triggers:
             index.setdefault(word, set()).add(name)
-            if group.infix:
-                infix_words.add(word)
-    word_words = sorted(set(index) - infix_words)
+            kinds["i" if group.infix else "p" if group.compound else "w"].add(word)
     parts = []
-    if word_words:
-        parts.append(r"(?<!\w)(?P<w>" + _trie_regex(word_words) + ")")
-    if infix_words:
-        parts.append(r"(?P<i>" + _trie_regex(sorted(infix_words)) + ")")
+    if kinds["w"]:  # whole words
+        parts.append(r"(?<!\w)(?P<w>" + _trie_regex(sorted(kinds["w"])) + r")(?!\w)")
+    if kinds["p"]:  # words that may begin a compound
+        parts.append(r"(?<!\w)(?P<p>" + _trie_regex(sorted(kinds["p"])) + ")")
+    if kinds["i"]:  # words that may stand anywhere in a compound
+        parts.append(r"(?P<i>" + _trie_regex(sorted(kinds["i"])) + ")")
     parts.append(r"(?P<d>\d+)")
     by_group: dict[str, list[int]] = {}
     for i, rule in enumerate(language.rules):
@@ -388,6 +452,7 @@ def load_folder(folder: Path, code: str) -> Language:
 
     groups: dict[str, Group] = {}
     groups_file = folder / "groups.toml"
+    stopwords = frozenset(w.lower() for w in settings.get("trigger_stopwords", ()))
     for name, spec in _read_toml(groups_file).items():
         if not isinstance(spec, dict):
             raise ResourceError(f"{groups_file}: {name!r} must be a table")
@@ -395,7 +460,7 @@ def load_folder(folder: Path, code: str) -> Language:
         extra = dateparser_words(code, spec["_dateparser"]) if "_dateparser" in spec else {}
         if "_events" in spec:
             extra.update(event_words(code, spec["_events"]))
-        groups[name] = build_group(name, spec, str(groups_file), extra)
+        groups[name] = build_group(name, spec, str(groups_file), extra, stopwords)
     example_dct = settings.get("example_dct", "2025-12-02")
     rules: list[Rule] = []
     seen: dict[str, str] = {}
