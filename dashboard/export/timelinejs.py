@@ -9,8 +9,8 @@ start. TimelineJS renders headline and text as HTML, so user text is escaped.
 from __future__ import annotations
 
 import html
-from datetime import timedelta
 
+import numpy as np
 import pandas as pd
 
 from dashboard.charts.frame import NO_ACTOR, list_column, placed
@@ -18,37 +18,51 @@ from dashboard.charts.lanes import document_label
 
 GROUPINGS = ("actor", "document")
 PARTS = ("year", "month", "day", "hour", "minute", "second")
-_FIRST = {"month": 1, "day": 1, "hour": 0, "minute": 0, "second": 0}
 
 
-def date_parts(start: pd.Timestamp, end: pd.Timestamp) -> tuple[str, ...]:
-    """The date parts the interval pins down: the coarsest unit both of its ends fall on.
+def part_counts(start: pd.Series, end: pd.Series) -> np.ndarray:
+    """How many date parts each interval pins down: the coarsest unit both ends fall on.
 
-    [2024-01-01, 2025-01-01) -> year; a quarter or "early 2026" (January to April) -> year,
-    month; a day or week -> year, month, day; a span cut mid-month -> days.
+    [2024-01-01, 2025-01-01) -> 1 (year); a quarter or "early 2026" (January to April) -> 2
+    (year, month); a day or week -> 3; a span cut mid-month -> 3 as well; an hour -> 4.
     """
-    for i in range(len(PARTS) - 1):
-        finer = PARTS[i + 1 :]
-        if all(getattr(t, part) == _FIRST[part] for t in (start, end) for part in finer):
-            return PARTS[: i + 1]
-    return PARTS
+    on = {}
+    for name, first in (("month", 1), ("day", 1), ("hour", 0), ("minute", 0), ("second", 0)):
+        on[name] = (getattr(start.dt, name) == first).to_numpy() & (getattr(end.dt, name) == first).to_numpy()
+    second = on["second"]
+    minute = second & on["minute"]
+    hour = minute & on["hour"]
+    day = hour & on["day"]
+    month = day & on["month"]
+    return np.select([month, day, hour, minute, second], [1, 2, 3, 4, 5], 6)
 
 
-def date_object(moment: pd.Timestamp, parts: tuple[str, ...]) -> dict[str, int]:
-    """A TimelineJS date object with just ``parts``."""
-    return {part: int(getattr(moment, part)) for part in parts}
+def _date_parts(moments: pd.Series) -> np.ndarray:
+    """year .. second of each moment, one row per moment."""
+    return np.column_stack([getattr(moments.dt, part).to_numpy() for part in PARTS]).astype(int)
 
 
-def _display_date(fact) -> str:
-    """The expression as written and its value: "Anfang 2026 (2026 START)"."""
-    mod = f" {fact.mod}" if isinstance(fact.mod, str) and fact.mod else ""
-    return f"{fact.timex_text} ({fact.value}{mod})"
+def _escaped(values: pd.Series) -> pd.Series:
+    return values.fillna("").astype(str).map(html.escape)
 
 
-def _group(facts: pd.DataFrame, group_by: str) -> pd.Series:
-    if group_by == "document":
-        return document_label(facts)
-    return list_column(facts, "actors").map(lambda names: names[0] if names else NO_ACTOR)
+def _texts(rows: pd.DataFrame, group_by: str) -> pd.DataFrame:
+    """Headline, text, display date, group and unique id of every event, escaped for HTML."""
+    actors = list_column(rows, "actors")
+    titles = rows["title"].fillna("").astype(str).where(rows["title"].fillna("").astype(str) != "", rows["doc_id"])
+    mod = rows["mod"].fillna("").astype(str)
+    display = rows["timex_text"].astype(str) + " (" + rows["value"].astype(str) + mod.where(mod == "", " " + mod) + ")"
+    group = document_label(rows) if group_by == "document" else actors.map(lambda names: names[0] if names else NO_ACTOR)
+    ids = rows["fact_id"].astype(str)
+    repeat = ids.groupby(ids).cumcount()
+    return pd.DataFrame({
+        "headline": actors.map(lambda names: ", ".join(names[:3])).where(actors.map(bool), titles).map(html.escape),
+        "text": "<p>" + _escaped(rows["sentence"]) + "</p><p><small>" + _escaped(rows["title"]) + " · "
+                + _escaped(rows["source"]) + "</small></p>",
+        "display_date": display.map(html.escape),
+        "group": group.astype(str).map(html.escape),
+        "unique_id": ids.where(repeat == 0, ids + "-" + (repeat + 1).astype(str)),
+    })
 
 
 def timelinejs_document(facts: pd.DataFrame, group_by: str = "actor", title: str | None = None) -> dict:
@@ -59,30 +73,25 @@ def timelinejs_document(facts: pd.DataFrame, group_by: str = "actor", title: str
     if group_by not in GROUPINGS:
         raise ValueError(f"group_by must be one of {', '.join(GROUPINGS)}, not {group_by!r}")
     rows = placed(facts).sort_values(["start", "end"], kind="stable")
-    rows = rows.assign(tl_group=_group(rows, group_by), tl_actors=list_column(rows, "actors"))
+    start, after = pd.to_datetime(rows["start"]), pd.to_datetime(rows["end"])
+    counts = part_counts(start, after)
+    firsts = _date_parts(start)
+    lasts = _date_parts(after - pd.Timedelta(microseconds=1))  # the last unit inside [start, end)
+    texts = _texts(rows, group_by)
     events = []
-    seen: dict[str, int] = {}
-    for fact in rows.itertuples(index=False):
-        first, after = pd.Timestamp(fact.start), pd.Timestamp(fact.end)
-        parts = date_parts(first, after)
-        start = date_object(first, parts)
-        end = date_object(after - timedelta(microseconds=1), parts)
-        base_id = str(fact.fact_id)
-        seen[base_id] = seen.get(base_id, 0) + 1
+    for n, first, last, text in zip(counts, firsts.tolist(), lasts.tolist(), texts.itertuples(index=False)):
+        start_date = dict(zip(PARTS[:n], first[:n]))
+        end_date = dict(zip(PARTS[:n], last[:n]))
         event = {
-            "start_date": start,
-            "text": {
-                "headline": html.escape(", ".join(fact.tl_actors[:3]) or str(fact.title or fact.doc_id)),
-                "text": f"<p>{html.escape(str(fact.sentence))}</p>"
-                        f"<p><small>{html.escape(str(fact.title or ''))} · {html.escape(str(fact.source or ''))}</small></p>",
-            },
-            "display_date": html.escape(_display_date(fact)),
-            "group": html.escape(str(fact.tl_group)),
-            "unique_id": base_id if seen[base_id] == 1 else f"{base_id}-{seen[base_id]}",
+            "start_date": start_date,
+            "text": {"headline": text.headline, "text": text.text},
+            "display_date": text.display_date,
+            "group": text.group,
+            "unique_id": text.unique_id,
             "autolink": False,
         }
-        if end != start:
-            event["end_date"] = end
+        if end_date != start_date:
+            event["end_date"] = end_date
         events.append(event)
     heading = title or f"{len(events)} dated facts"
     return {
