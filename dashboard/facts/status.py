@@ -49,7 +49,7 @@ def cue_status(sentence: str, start: int, end: int, lang: str) -> str | None:
         best: tuple[int, int, str] | None = None
         for status, pattern in cues:
             for match in pattern.finditer(sentence, left, right):
-                if match.start() < end and start < match.end():
+                if start <= match.start() and match.end() <= end:
                     continue  # the expression itself ("nächste Woche") is no tense cue
                 distance = max(match.start() - end, start - match.end(), 0)
                 candidate = (distance, ("future", "past", "ongoing").index(status), status)

@@ -61,3 +61,19 @@ def test_reference_values_have_their_own_direction():
 def test_without_a_publication_date_the_cues_decide():
     assert status("The summit will take place in 2030.", "2030", days("2030-01-01", "2031-01-01"), lang="en", dct=None) == "future"
     assert status("The treaty was signed in 1990.", "1990", days("1990-01-01", "1991-01-01"), lang="en", dct=None) == "past"
+
+
+@pytest.mark.parametrize(
+    "sentence, expression, expected",
+    [
+        # perfect tense with an inseparable participle, the expression inside the verb frame
+        ("Die Minister haben sich am Mittwoch in Brüssel darauf verständigt, mehr auszugeben.", "am Mittwoch", "past"),
+        # a clause-final weak past in a subordinate clause outweighs "werden" of the main clause
+        ("Die Truppen werden abgezogen, wie das Ministerium am Mittwoch mitteilte.", "am Mittwoch", "past"),
+        # a zu-infinitive after an announcement: planned
+        ("Die Regierung hatte angekündigt, ihren Bericht Anfang des Jahres vorzulegen.", "Anfang des Jahres", "future"),
+    ],
+)
+def test_german_tense_forms_on_the_publication_day(sentence, expression, expected):
+    around_dct = days("2025-12-01", "2025-12-08", "week")
+    assert status(sentence, expression, around_dct) == expected
