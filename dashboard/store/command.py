@@ -34,6 +34,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="documents per write (default 200; smaller lets a dashboard read in between more often)")
 
 
+def _show_progress(report) -> None:
+    """One line, rewritten after each batch, while a long ingest runs in a terminal."""
+    print(f"\r{report.summary()} so far", end="", file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     store = FactStore(args.db)
     report = store.ingest(
@@ -43,7 +48,10 @@ def run(args: argparse.Namespace) -> int:
         actors_csv=args.actors,
         scheduler=args.scheduler,
         batch_size=max(1, args.batch_size),
+        progress=_show_progress if sys.stderr.isatty() else None,
     )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     for name, reason in report.failed:
         report_error(f"{name}: {reason}")
     print(f"{report.summary()} in {store.path}", file=sys.stderr)
