@@ -42,25 +42,27 @@ def _date_parts(moments: pd.Series) -> np.ndarray:
     return np.column_stack([getattr(moments.dt, part).to_numpy() for part in PARTS]).astype(int)
 
 
-def _escaped(values: pd.Series) -> pd.Series:
-    return values.fillna("").astype(str).map(html.escape)
+def _plain(rows: pd.DataFrame, column: str) -> pd.Series:
+    """A text column with missing values as empty strings."""
+    return rows[column].fillna("").astype(str)
 
 
 def _texts(rows: pd.DataFrame, group_by: str) -> pd.DataFrame:
     """Headline, text, display date, group and unique id of every event, escaped for HTML."""
     actors = list_column(rows, "actors")
-    titles = rows["title"].fillna("").astype(str).where(rows["title"].fillna("").astype(str) != "", rows["doc_id"])
-    mod = rows["mod"].fillna("").astype(str)
-    display = rows["timex_text"].astype(str) + " (" + rows["value"].astype(str) + mod.where(mod == "", " " + mod) + ")"
+    title = _plain(rows, "title")
+    mod = _plain(rows, "mod")
+    display = _plain(rows, "timex_text") + " (" + _plain(rows, "value") + mod.where(mod == "", " " + mod) + ")"
     group = document_label(rows) if group_by == "document" else actors.map(lambda names: names[0] if names else NO_ACTOR)
-    ids = rows["fact_id"].astype(str)
+    ids = _plain(rows, "fact_id")
     repeat = ids.groupby(ids).cumcount()
+    escape = html.escape
     return pd.DataFrame({
-        "headline": actors.map(lambda names: ", ".join(names[:3])).where(actors.map(bool), titles).map(html.escape),
-        "text": "<p>" + _escaped(rows["sentence"]) + "</p><p><small>" + _escaped(rows["title"]) + " · "
-                + _escaped(rows["source"]) + "</small></p>",
-        "display_date": display.map(html.escape),
-        "group": group.astype(str).map(html.escape),
+        "headline": actors.map(lambda names: ", ".join(names[:3])).where(actors.map(bool), title.where(title != "", _plain(rows, "doc_id"))).map(escape),
+        "text": "<p>" + _plain(rows, "sentence").map(escape) + "</p><p><small>" + title.map(escape) + " · "
+                + _plain(rows, "source").map(escape) + "</small></p>",
+        "display_date": display.map(escape),
+        "group": group.astype(str).map(escape),
         "unique_id": ids.where(repeat == 0, ids + "-" + (repeat + 1).astype(str)),
     })
 

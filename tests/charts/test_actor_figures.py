@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from charts.factrows import fact_frame, story_facts
-from dashboard.charts import actor_heatmap_figure, cooccurrence_figure, top_actors_figure
+from dashboard.charts import CHARTS, actor_heatmap_figure, cooccurrence_figure, top_actors_figure
 from dashboard.charts.actors import cooccurrence_matrix
 from dashboard.charts.style import NO_FACTS
 
@@ -68,3 +70,18 @@ def test_empty_and_actorless_facts_say_why():
     for chart in (top_actors_figure, actor_heatmap_figure, cooccurrence_figure):
         assert chart(story_facts().iloc[:0]).layout.annotations[0].text == NO_FACTS
         assert "actor" in chart(fact_frame([{"value": "2025", "actors": []}])).layout.annotations[0].text
+
+
+@given(st.lists(st.fixed_dictionaries({
+    "value": st.sampled_from(["2024", "2025-10", "2025-Q4", "2025-12-03", "19", "PAST_REF"]),
+    "actors": st.lists(st.sampled_from(["Donald Trump", "NATO", "Mark Rutte", "2024"]), max_size=3, unique=True),
+    "status": st.sampled_from(["past", "ongoing", "future"]),
+}), max_size=15))
+@settings(max_examples=60, deadline=None)
+def test_every_chart_draws_any_facts_and_counts_each_actor_once_per_fact(rows):
+    facts = fact_frame(rows)
+    for name, chart in CHARTS.items():
+        assert chart(facts).layout is not None, name
+    named = sum(len(r["actors"]) for r in rows)
+    counted = sum(sum(0 if np.isnan(x) else x for x in t.x) for t in top_actors_figure(facts).data)
+    assert counted == named

@@ -148,3 +148,33 @@ def test_store_shaped_frames_export_alike():
 def test_unknown_format_is_an_error():
     with pytest.raises(ValueError, match="data format"):
         data_bytes(story_facts(), "xlsx")
+
+
+fact_rows = st.lists(
+    st.fixed_dictionaries({
+        "value": st.sampled_from(["2024", "2025-10", "2025-Q4", "2025-W49", "2025-12-03", "2025-12-03T15:30",
+                                  "202", "18", "2026-SU", "PAST_REF", "PRESENT_REF"]),
+        "mod": st.sampled_from([None, "START", "MID", "END", "APPROX"]),
+        "actors": st.lists(st.sampled_from(["Donald Trump", "NATO", "<b>X</b>", "=1+1"]), max_size=3, unique=True),
+        "sentence": st.text(max_size=40),
+        "status": st.sampled_from(["past", "ongoing", "future"]),
+        "title": st.sampled_from(["", "Nachrichten", "<i>T</i>"]),
+    }),
+    max_size=12,
+)
+
+
+@given(fact_rows)
+@settings(max_examples=60, deadline=None)
+def test_timelinejs_of_any_facts_validates_and_never_ends_before_it_starts(rows):
+    facts = fact_frame(rows)
+    for group_by in ("actor", "document"):
+        document = json.loads(data_bytes(facts, "timelinejs", group_by=group_by))
+        jsonschema.validate(document, SCHEMA)
+        assert len(document["events"]) == facts["start"].notna().sum()
+        for event in document["events"]:
+            end = event.get("end_date", event["start_date"])
+            assert set(end) == set(event["start_date"])
+            order = [k for k in ("year", "month", "day", "hour", "minute", "second") if k in end]
+            assert [event["start_date"][k] for k in order] <= [end[k] for k in order]
+            assert "<" not in event["text"]["headline"] and "<" not in event["group"]
