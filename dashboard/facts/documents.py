@@ -223,8 +223,13 @@ def _html(data: bytes) -> tuple[_Meta, str]:
     return meta, text
 
 
-def _build(meta: _Meta, text: str, source: str, default_id: str, dct: date | None, lang: str | None) -> Document:
-    """A Document from a file's metadata and the caller's overrides (which win)."""
+def _build(
+    meta: _Meta, text: str, source: str, default_id: str, dct: date | None, lang: str | None, one_per_file: bool = True
+) -> Document:
+    """A Document from a file's metadata and the caller's overrides (which win).
+
+    A date in the file name (``bericht-2025-11-30.txt``) dates the document only where the file
+    holds one document; the lines of a JSONL file each need their own."""
     if not text.strip():
         raise _Bad("empty: no text")
     try:
@@ -234,7 +239,7 @@ def _build(meta: _Meta, text: str, source: str, default_id: str, dct: date | Non
         raise _Bad(str(exc)) from None
     inferred = False
     if chosen_dct is None:
-        if m := _DATE_IN_NAME.search(Path(source).name):
+        if one_per_file and (m := _DATE_IN_NAME.search(Path(source).name)):
             chosen_dct = date(int(m[1]), int(m[2]), int(m[3]))
         else:
             chosen_dct = infer_dct(text, chosen_lang)
@@ -305,7 +310,7 @@ def _jsonl(
                 dct=record.get("dct") or record.get("date"),
                 lang=record.get("lang") or record.get("language"),
             )
-            yield _build(meta, text.replace("\r\n", "\n"), path_or_name, f"{stem}-{number}", dct, lang)
+            yield _build(meta, text.replace("\r\n", "\n"), path_or_name, f"{stem}-{number}", dct, lang, one_per_file=False)
         except _Bad as exc:
             yield LoadError(path_or_name, str(exc), number)
 
@@ -346,7 +351,8 @@ def document_from_text(
         chosen_dct = parse_date(dct) if dct else None
         chosen_lang = normalise_lang(lang) if lang else None
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-        return _build(_Meta(doc_id=doc_id, title=title), text.replace("\r\n", "\n"), source, f"text-{digest}", chosen_dct, chosen_lang)
+        meta = _Meta(doc_id=doc_id, title=title)
+        return _build(meta, text.replace("\r\n", "\n"), source, f"text-{digest}", chosen_dct, chosen_lang, one_per_file=False)
     except (ValueError, _Bad) as exc:
         raise UserError(f"{source}: {exc}") from None
 

@@ -60,6 +60,13 @@ def test_date_in_the_file_name_is_used_and_marked_inferred(tmp_path):
     assert (doc.dct, doc.dct_inferred) == (date(2025, 11, 30), True)
 
 
+def test_a_date_in_a_jsonl_file_name_does_not_date_its_lines(tmp_path):
+    path = tmp_path / "export-2025-11-30.jsonl"
+    path.write_text(json.dumps({"doc_id": "a", "lang": "de", "text": GERMAN}) + "\n", encoding="utf-8")
+    doc = only_document(load(path))
+    assert (doc.dct, doc.dct_inferred) == (None, False)
+
+
 def test_date_is_inferred_from_the_dateline_never_today(tmp_path):
     (tmp_path / "a.txt").write_text(f"BRÜSSEL, 3. Dezember 2025. {GERMAN}", encoding="utf-8")
     (tmp_path / "b.txt").write_text(GERMAN, encoding="utf-8")
