@@ -77,7 +77,7 @@ def test_empty_and_actorless_facts_say_why():
     "actors": st.lists(st.sampled_from(["Donald Trump", "NATO", "Mark Rutte", "2024"]), max_size=3, unique=True),
     "status": st.sampled_from(["past", "ongoing", "future"]),
 }), max_size=15))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=20, deadline=None)
 def test_every_chart_draws_any_facts_and_counts_each_actor_once_per_fact(rows):
     facts = fact_frame(rows)
     for name, chart in CHARTS.items():
