@@ -111,10 +111,17 @@ class Gazetteer:
                     self.index[key] = actor.name
                     self.longest = max(self.longest, len(key))
 
+    def _get(self, key: tuple[str, ...]) -> str | None:
+        """The actor name of a token sequence, also in the German genitive (Ruttes, Russlands)."""
+        name = self.index.get(key)
+        last = key[-1] if key else ""
+        if name is None and len(last) > 2 and last.endswith("s") and last[0].isupper():
+            name = self.index.get(key[:-1] + (last[:-1],))
+        return name
+
     def lookup(self, surface: str) -> Actor | None:
         """The actor a surface form names (``"Rumänien"`` -> Romania), or ``None``."""
-        key = tuple(t.text for t in _tokens(surface))
-        name = self.index.get(key) or (self.index.get(key[:-1] + (key[-1][:-1],)) if key and key[-1].endswith("s") else None)
+        name = self._get(tuple(t.text for t in _tokens(surface)))
         return self.actors.get(name) if name else None
 
     def match(self, text: str) -> list[Mention]:
@@ -139,10 +146,7 @@ class Gazetteer:
             if j > i and not _JOINER.fullmatch(text[tokens[j - 1].end : tokens[j].start]):
                 break
             words.append(tokens[j].text)
-            key = tuple(words)
-            name = self.index.get(key)
-            if name is None and len(words[-1]) > 2 and words[-1].endswith("s") and words[-1][0].isupper():
-                name = self.index.get(key[:-1] + (words[-1][:-1],))  # German genitive: Ruttes, Russlands
+            name = self._get(tuple(words))
             if name is not None:
                 candidates.append((len(words), name))
         return candidates[-1] if candidates else None

@@ -215,11 +215,13 @@ def _dask_results(
                 from distributed import Client
             except ImportError:
                 raise UserError("--scheduler needs dask.distributed: pip install 'fact-timeline[scale]'") from None
-            with Client(scheduler) as client:
-                client.compute(write, sync=True)
+            try:
+                with Client(scheduler, timeout="30s") as client:
+                    client.compute(write, sync=True)
+            except OSError as exc:
+                raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
-            with dask.config.set({"dataframe.convert-string": False}):
-                dask.compute(write, scheduler="processes", num_workers=workers)
+            dask.compute(write, scheduler="processes", num_workers=workers)
         for index, chunk in enumerate(partitions):
             yield chunk, pd.read_parquet(outbox / f"part.{index:06d}.parquet")
 
