@@ -289,7 +289,7 @@ def _style(fig: go.Figure, lanes: LaneRows, unplaced: int, shown: int, bin_ms: f
     fig.layout.shapes = [*fig.layout.shapes, *borders]
     fig.update_layout(
         template=TEMPLATE,
-        title={"text": f"{shown} facts on the timeline{note}<br><sup>bar width = what the text pins down{how}</sup>"},
+        title={"text": f"{shown} {'fact' if shown == 1 else 'facts'} on the timeline{note}<br><sup>bar width = what the text pins down{how}</sup>"},
         barmode="overlay",
         hovermode="closest",
         height=min(max(200 + ROW_PX * (lanes.n_rows + 1), 360), 2400),

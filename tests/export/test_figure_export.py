@@ -74,7 +74,7 @@ def test_html_is_self_contained_with_plotly_js_inlined(tmp_path):
     assert "plotly.js v" in page and len(page) > 3_000_000
     assert not re.search(r"<script[^>]+src\s*=", page, re.I)
     assert "<script>alert(1)" not in page
-    assert "<title>1 facts on the timeline</title>" in page
+    assert "<title>1 fact on the timeline</title>" in page
     assert "Trump traf Stubb im Oktober" in page
 
 
