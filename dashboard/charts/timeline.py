@@ -31,6 +31,7 @@ DAY_MS = 86_400_000.0
 BIN_WIDTHS = {"day": DAY_MS, "week": 7 * DAY_MS, "month": 30.436875 * DAY_MS,
               "quarter": 91.310625 * DAY_MS, "year": 365.2425 * DAY_MS}
 ROW_PX = 22               # height of one row in pixels
+LABEL_CHARS = 36          # lane labels longer than this are cut
 PUBLISHED = "published"
 _MS = np.int64(1_000)     # microseconds per millisecond
 _HOVER = "%{customdata}<extra></extra>"
@@ -186,10 +187,15 @@ def _stack_lanes(segments: pd.DataFrame, lanes: list[str]) -> tuple[pd.DataFrame
         rows = pack_rows(segments["start"].to_numpy()[index], segments["end"].to_numpy()[index], MAX_ROWS_PER_LANE)
         y[index] = offset + rows
         height = int(rows.max()) + 1
-        ticks[offset + (height - 1) / 2] = html.escape(lane)
+        ticks[offset + (height - 1) / 2] = html.escape(_short(lane))
         borders.append(offset - 0.5)
         offset += height
     return segments.assign(y=y), LaneRows(ticks, offset, borders)
+
+
+def _short(label: str, width: int = LABEL_CHARS) -> str:
+    """A lane label cut to ``width`` characters, so a long headline does not squeeze the plot."""
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
 def _bars(part: pd.DataFrame, status: str, dot_below: float) -> list[go.BaseTraceType]:

@@ -218,3 +218,11 @@ def test_times_of_day_are_as_wide_as_what_they_state():
     spans = {hover.split("</b>")[0]: (s, e) for _, s, e, hover in bar_rows(timeline_figure(facts, today=TODAY))}
     assert spans["<b>um 15 Uhr"] == (ms("2025-12-03T15:00"), ms("2025-12-03T16:00"))
     assert spans["<b>um 15.30 Uhr"] == (ms("2025-12-03T15:30"), ms("2025-12-03T15:31"))
+
+
+def test_long_document_titles_are_cut_in_lane_labels_but_kept_in_hover():
+    title = "NATO-Gipfel in Den Haag: Verbündete einigen sich auf Fünf-Prozent-Ziel"
+    fig = timeline_figure(fact_frame([{"value": "2025-06-25", "doc_id": "haag", "title": title}]), lane_by="document")
+    label = [t for t in fig.layout.yaxis.ticktext if t != "published"][0]
+    assert label == "NATO-Gipfel in Den Haag: Verbündete…" and len(label) <= 36
+    assert title in bar_rows(fig)[0][3]
