@@ -152,7 +152,7 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
                         if direction is None and language.undirected in ("past", "future"):
                             direction = -1 if language.undirected == "past" else 1
                     value, remembered, gran = resolve_date(fields, ctx, direction)
-                    if remembered is not None and gran in ("day", "month", "year") and not fields.get("anchor"):
+                    if remembered is not None and not fields.get("anchor") and not rule.value:
                         ctx.remember(remembered, gran)
         except (ValueError, OverflowError):
             continue

@@ -132,6 +132,10 @@ def _signed(value: str | None) -> int | None:
 
 def _time_suffix(f: dict[str, str | None]) -> str:
     hour, minute = _int(f.get("hour")), _int(f.get("minute"))
+    if hour is not None and f.get("ampm"):
+        if not 1 <= hour <= 12:
+            raise ValueError("bad 12-hour time")
+        hour = hour % 12 + (12 if f["ampm"] == "PM" else 0)
     if hour is not None:
         if not 0 <= hour <= 24 or (minute is not None and not 0 <= minute < 60):
             raise ValueError("bad time")
@@ -180,7 +184,11 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None) 
     # 1. Shifts from the anchor: gestern, vor zwei Jahren, next week, im vergangenen Monat.
     if f.get("shift"):
         unit = UNIT_GRANULARITY.get(f["shift"], f["shift"])
-        amount = _signed(f.get("by") or "0")
+        from_last = anchor_last and ctx.last is not None and not ctx.narrative
+        # by_dct: the shift to use where no date was mentioned before ("the quarter" is the
+        # quarter last spoken of, else the last completed one).
+        by = f.get("by_dct") if f.get("by_dct") and not from_last and not ctx.narrative else f.get("by")
+        amount = _signed(by or "0")
         if amount is None:
             raise ValueError("vague shift")
         if reference is None:
@@ -197,6 +205,8 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None) 
             day = day + timedelta(days=weekday - day.isoweekday())
             return day.isoformat() + suffix, day, "day"
         gran = f.get("gran") or unit
+        if gran == "last":  # "a year earlier" after "the third quarter" is that quarter a year before
+            gran = ctx.last_gran if from_last and ctx.last_gran in ("quarter", "half", "season", "month") else unit
         value = calendar.format_at(day, gran)
         if suffix and gran != "day":
             raise ValueError("time on a coarse shift")

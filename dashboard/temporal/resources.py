@@ -25,7 +25,8 @@ RESOURCE_DIR = DATA_DIR / "temporal"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 DATE_FIELDS = frozenset({
     "year", "month", "day", "week", "quarter", "half", "season", "weekday", "decade", "century",
-    "hour", "minute", "second", "pod", "feast", "shift", "by", "dir", "anchor", "gran", "event", "weekend",
+    "hour", "minute", "second", "pod", "feast", "shift", "by", "by_dct", "dir", "anchor", "gran", "event", "weekend",
+    "ampm",
 })
 NORMS = ("text", "int", "year2", "number", "upper", "decade", "century")
 DIGITS = "digits"  # the pseudo trigger group of every pattern that matches a digit
