@@ -114,7 +114,7 @@ def test_range_slider_zoom_buttons_and_a_first_view_without_far_outliers():
 def test_document_lanes_in_order_of_publication():
     fig = timeline_figure(story_facts(), lane_by="document", today=TODAY)
     labels = [t for t in fig.layout.yaxis.ticktext if t != "published"]
-    assert labels == ["Trump meets Stubb", "NATO-Außenminister treffen sich ohne…"]
+    assert labels == ["Trump meets Stubb", "NATO-Außenminister treffen sich ohn…"]
     assert len(bar_rows(fig)) == story_facts()["start"].notna().sum()
 
 
