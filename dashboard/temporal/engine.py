@@ -146,12 +146,14 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
                     event, value = found.id, found.value
                 else:
                     needs_direction = fields.get("dir") is None and not fields.get("shift") and not fields.get("year")
-                    direction = None
+                    direction, strong = None, False
                     if needs_direction and ctx.dct is not None:
-                        direction = tense_direction(text, s, e, language.tense)
-                        if direction is None and language.undirected in ("past", "future"):
+                        found = tense_direction(text, s, e, language.tense)
+                        if found is not None:
+                            direction, strong = found
+                        elif language.undirected in ("past", "future"):
                             direction = -1 if language.undirected == "past" else 1
-                    value, remembered, gran = resolve_date(fields, ctx, direction)
+                    value, remembered, gran = resolve_date(fields, ctx, direction, strong)
                     if remembered is not None and not fields.get("anchor") and not rule.value:
                         ctx.remember(remembered, gran)
         except (ValueError, OverflowError):

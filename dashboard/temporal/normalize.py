@@ -169,13 +169,20 @@ def _resolve_year(reference: date, month: int, day: int | None, direction: int |
     return year
 
 
-def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None) -> tuple[str, date | None, str]:
-    """Resolve date fields to (value, day to remember, granularity). Raises ValueError if impossible."""
+def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None,
+                 strong: bool = True) -> tuple[str, date | None, str]:
+    """Resolve date fields to (value, day to remember, granularity). Raises ValueError if impossible.
+
+    ``direction`` is the tense of the sentence (-1, 0, +1 or None); ``strong`` says whether a
+    strong cue gave it. A weak cue (a participle) may turn a weekday but not a year: months and
+    dates then go to the nearest occurrence.
+    """
     suffix = _time_suffix(f)
     anchor_last = f.get("anchor") == "last"
     explicit_dir = _signed(f.get("dir"))
     if explicit_dir is not None:
-        direction = explicit_dir
+        direction, strong = explicit_dir, True
+    year_direction = direction if strong else None
     reference = ctx.reference(prefer_last=anchor_last)
 
     if f.get("event"):
@@ -234,9 +241,9 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None) 
                 raise ValueError("no anchor")
             year = reference.year
             day = calendar.feast(f["feast"], year)
-            if direction is not None and direction < 0 and day > reference:
+            if year_direction is not None and year_direction < 0 and day > reference:
                 day = calendar.feast(f["feast"], year - 1)
-            elif direction is not None and direction > 0 and day < reference:
+            elif year_direction is not None and year_direction > 0 and day < reference:
                 day = calendar.feast(f["feast"], year + 1)
         else:
             day = calendar.feast(f["feast"], year)
@@ -260,11 +267,14 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None) 
             if year is None:
                 if reference is None:
                     return f"XXXX-{name[0].upper()}{part}", None, name
+                # A quarter or half without year is this year's, unless the tense places it in
+                # the previous year (a later part, in the past) or the next (two or more parts
+                # back, in the future: "the third quarter" in October is the one just reported).
                 year = reference.year
                 current = (reference.month - 1) // (12 // count) + 1
-                if direction is not None and direction < 0 and part > current:
+                if year_direction is not None and year_direction < 0 and part > current:
                     year -= 1
-                elif direction is not None and direction > 0 and part < current:
+                elif year_direction is not None and year_direction > 0 and part < current - 1:
                     year += 1
             return f"{year:04d}-{name[0].upper()}{part}", date(year, (part - 1) * 12 // count + 1, 1), name
     if f.get("season"):
@@ -275,9 +285,9 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None) 
             ref_year, ref_code = calendar.season_of(reference)
             order = ["WI", "SP", "SU", "FA"]
             year = ref_year
-            if direction is not None and direction < 0 and order.index(code) > order.index(ref_code):
+            if year_direction is not None and year_direction < 0 and order.index(code) > order.index(ref_code):
                 year -= 1
-            elif direction is not None and direction > 0 and order.index(code) < order.index(ref_code):
+            elif year_direction is not None and year_direction > 0 and order.index(code) < order.index(ref_code):
                 year += 1
         return f"{year:04d}-{code}", None, "season"
     week = _int(f.get("week"))
@@ -296,7 +306,7 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None) 
             if reference is None:
                 value = f"XXXX-{month:02d}" + (f"-{dom:02d}" if dom else "")
                 return value + suffix, None, "day" if dom else "month"
-            year = _resolve_year(reference, month, dom, direction)
+            year = _resolve_year(reference, month, dom, year_direction)
         if dom is not None:
             day = date(year, month, dom)
             return day.isoformat() + suffix, day, "day"

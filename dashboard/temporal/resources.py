@@ -303,8 +303,8 @@ def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int,
         raise ResourceError(f"{where}: no trigger group is required by the pattern, so it could never be tried "
                             "(every match must contain a word of a trigger group or a digit)")
     span = spec.get("span")
-    if span is not None and span not in captured:
-        raise ResourceError(f"{where}: span {span!r} is not a capture of the pattern")
+    if span is not None and span not in regex.groupindex:
+        raise ResourceError(f"{where}: span {span!r} is not a named group of the pattern")
     rule_dct = spec.get("dct", example_dct)
     examples = []
     for raw in spec.get("examples", ()):

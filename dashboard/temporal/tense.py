@@ -40,14 +40,17 @@ def _nearest(text: str, start: int, end: int, left: int, right: int,
     return best
 
 
-def explain(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, str] | None:
-    """The deciding cue: (direction, cue text), or None where the sentence has none."""
+def explain(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, bool, str] | None:
+    """The deciding cue: (direction, strong, cue text), or None where the sentence has none."""
     left, right = sentence_bounds(text, start, end)
-    found = _nearest(text, start, end, left, right, cues.strong) or _nearest(text, start, end, left, right, cues.weak)
-    return None if found is None else (found[1], found[2])
+    if found := _nearest(text, start, end, left, right, cues.strong):
+        return found[1], True, found[2]
+    if found := _nearest(text, start, end, left, right, cues.weak):
+        return found[1], False, found[2]
+    return None
 
 
-def direction(text: str, start: int, end: int, cues: TenseCues) -> int | None:
-    """-1 (past), +1 (future), 0 (present) from the nearest strong cue, else the nearest weak one."""
+def direction(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, bool] | None:
+    """(-1 past, +1 future or 0 present; whether a strong cue said so), None without cues."""
     found = explain(text, start, end, cues)
-    return None if found is None else found[0]
+    return None if found is None else (found[0], found[1])
