@@ -160,3 +160,44 @@ def test_without_a_browser_static_export_says_what_to_install():
 def test_unknown_figure_format_is_an_error():
     with pytest.raises(ValueError, match="figure format"):
         figure_bytes(go.Figure(), "jpeg")
+
+
+def _kaleido_browsers() -> list[int]:
+    """Process ids of the chromium kaleido started for this process (under choreographer's pipe
+    wrapper), and not of any other browser a test may have open."""
+    children: dict[int, list[int]] = {}
+    commands: dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as cmd:
+                commands[int(entry)] = cmd.read().decode(errors="replace")
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+
+    def below(pid: int):
+        for child in children.get(pid, []):
+            yield child
+            yield from below(child)
+
+    wrappers = [p for p in below(os.getpid()) if "_unix_pipe_chromium_wrapper" in commands.get(p, "")]
+    return [p for w in wrappers for p in [w, *below(w)]]
+
+
+def test_a_browser_that_died_is_started_again():
+    fig, colour = _solid(1)
+    figure_bytes(fig, "png", width=200, height=100)
+    browsers = _kaleido_browsers()
+    assert browsers
+    for pid in browsers:
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+    with Image.open(io.BytesIO(figure_bytes(fig, "png", width=200, height=100))) as image:
+        assert image.size == (200, 100) and image.convert("RGB").getpixel((5, 5)) == colour
+    assert set(_kaleido_browsers()).isdisjoint(browsers)
