@@ -4,6 +4,11 @@ A Streamlit page reruns on each click; re-querying DuckDB and rebuilding figures
 make a filter change slow on a large store. Each function takes the store path and its
 ``version()`` as its first arguments, so the cache serves repeat views and misses exactly when
 the content changed (an upload here, or a CLI ``ingest`` into the same file).
+
+What pages render (counts, HTML, figures, files) is cached with ``st.cache_data``. The fact
+frames behind them are held once with ``st.cache_resource`` instead: ``st.cache_data`` hands
+out a fresh copy on every hit, which for 100,000 facts with list columns costs half a second a
+run. Callers treat those frames as read-only.
 """
 
 from __future__ import annotations
@@ -36,13 +41,28 @@ def version(db: str) -> str:
     return store(db).version()
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def facts(db: str, version: str, flt: FactFilter) -> pd.DataFrame:
+    """The facts passing ``flt``: shared between sessions, never to be modified."""
     return store(db).facts(flt)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_data(show_spinner=False, max_entries=64)
+def fact_count(db: str, version: str, flt: FactFilter) -> int:
+    return len(facts(db, version, flt))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def fact_list(db: str, version: str, flt: FactFilter, limit: int = 200) -> str:
+    """The first facts in time order as an HTML list (see markup.fact_list)."""
+    from dashboard.app.markup import fact_list as html_list
+
+    return html_list(facts(db, version, flt), limit=limit)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
 def documents(db: str, version: str) -> pd.DataFrame:
+    """Every stored document with its text: shared, never to be modified."""
     return store(db).documents()
 
 

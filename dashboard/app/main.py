@@ -27,7 +27,7 @@ flt = filter_sidebar(cache.actors(db, version), dict(zip(documents["doc_id"], do
 view = View(db, version, flt)
 view.publish()
 page = st.navigation(PAGES)
-passing, total = len(view.facts()), view.total_facts()
+passing, total = view.count(), view.total_facts()
 st.markdown(f"**{passing:,}** of {total:,} facts pass the filters", help="Filters are in the sidebar; "
             "the address bar keeps them, so this view can be bookmarked.")
 page.run()

@@ -26,6 +26,12 @@ class View:
     def facts(self) -> pd.DataFrame:
         return cache.facts(self.db, self.version, self.filter)
 
+    def count(self) -> int:
+        return cache.fact_count(self.db, self.version, self.filter)
+
+    def fact_list(self) -> str:
+        return cache.fact_list(self.db, self.version, self.filter)
+
     def documents(self) -> pd.DataFrame:
         return cache.documents(self.db, self.version)
 

@@ -14,4 +14,4 @@ st.caption("Download the timeline")
 downloads.figure_buttons(current, "timeline", f"timeline-by-{lane_by}", lane_by=lane_by)
 
 st.subheader("Facts in view")
-st.html(markup.STYLE + markup.fact_list(current.facts()))
+st.html(markup.STYLE + current.fact_list())
