@@ -29,7 +29,7 @@ def synthetic_facts(n: int = 100_000, *, n_docs: int = 2_000, n_actors: int = 30
     start = start.where(gran != "month", start.dt.to_period("M").dt.start_time)
     start = start.where(gran != "quarter", start.dt.to_period("Q").dt.start_time)
     start = start.where(gran != "year", start.dt.to_period("Y").dt.start_time)
-    start = start.where(gran != "week", start - pd.to_timedelta(start.dt.weekday, unit="D"))
+    start = start.where(gran != "week", start - pd.to_timedelta(start.dt.day_of_week, unit="D"))
     start = start.where(gran != "century", pd.Timestamp("1900-01-01"))
     end = start + pd.to_timedelta(1, unit="D")
     end = end.where(gran != "week", start + pd.to_timedelta(7, unit="D"))

@@ -226,3 +226,15 @@ def test_long_document_titles_are_cut_in_lane_labels_but_kept_in_hover():
     label = [t for t in fig.layout.yaxis.ticktext if t != "published"][0]
     assert label == "NATO-Gipfel in Den Haag: Verbündete…" and len(label) <= 36
     assert title in bar_rows(fig)[0][3]
+
+
+def test_a_large_synthetic_corpus_aggregates_without_losing_a_fact():
+    from dashboard.benchmarks.charts import synthetic_facts
+
+    facts = synthetic_facts(6_000, n_docs=200, n_actors=80)
+    assert list(facts.columns)[:3] == ["fact_id", "doc_id", "title"] and len(facts) == 6_000
+    fig = timeline_figure(facts, today=TODAY)
+    hovers = [h for t in fig.data if t.type == "scattergl" and t.mode == "markers" for h in t.customdata]
+    lanes_rows = sum(max(len(a), 1) for a in facts["actors"])
+    assert sum(int(h.split(" ")[0].removeprefix("<b>")) for h in hovers) == lanes_rows
+    assert len(hovers) <= 6_000 and len(fig.layout.yaxis.ticktext) == 1 + 30 + 1  # published, 30 lanes, (no actor)
