@@ -98,7 +98,16 @@ def candidates(text: str, language: Language) -> list[tuple[int, int, Rule, re.M
 
 
 def select(found: list[tuple[int, int, Rule, re.Match[str]]]) -> list[tuple[int, int, Rule, re.Match[str]]]:
-    """Non-overlapping candidates: longest first (of the whole match), then rule order."""
+    """Non-overlapping candidates: longest first (of the whole match), then rule order.
+
+    Negative rules veto the candidates that lie inside their span and are shorter ("2000" in
+    "2000 Soldaten"); a candidate reaching beyond a negative span ("Juni 1941" before
+    "1941 Trotz ...") is not vetoed.
+    """
+    negatives = [(c[0], c[1]) for c in found if c[2].negative]
+    if negatives:
+        found = [c for c in found if not c[2].negative
+                 and not any(s <= c[0] and c[1] <= e and e - s > c[1] - c[0] for s, e in negatives)]
     ranked = sorted(found, key=lambda c: (-(c[3].end() - c[3].start()), -(c[1] - c[0]), c[2].priority, c[0]))
     starts: list[int] = []
     ends: list[int] = []
@@ -114,7 +123,7 @@ def select(found: list[tuple[int, int, Rule, re.Match[str]]]) -> list[tuple[int,
         ends.insert(i, e)
         chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
-    return [c for c in chosen if not c[2].negative]
+    return chosen
 
 
 def _values(rule: Rule, m: re.Match[str], language: Language, pivot: int) -> dict[str, str]:

@@ -26,14 +26,15 @@ UNIT_GRANULARITY = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "qu
 
 @dataclass
 class Context:
-    """What the normaliser knows beyond the match: anchor date and the last date mentioned."""
+    """What the normaliser knows beyond the match: anchor date and the dates mentioned so far."""
 
     dct: date | None
-    last: date | None = None  # last fully resolved day, month start or year start mentioned
+    last: date | None = None  # the date last mentioned (day, month start, quarter start ...)
     last_gran: str = ""
     narrative: bool = False  # resolve open fields against the last mention rather than the DCT
     year2_pivot: int = 2040
-    mentioned: list[tuple[date, str]] = field(default_factory=list)
+    by_gran: dict[str, tuple[int, date]] = field(default_factory=dict)  # granularity -> (order, date)
+    seen: int = 0
 
     def reference(self, prefer_last: bool = False) -> date | None:
         if (prefer_last or self.narrative) and self.last is not None:
@@ -42,6 +43,19 @@ class Context:
 
     def remember(self, day: date, gran: str) -> None:
         self.last, self.last_gran = day, gran
+        self.seen += 1
+        self.by_gran[gran] = (self.seen, day)
+
+    def last_of(self, grans: str) -> tuple[date, str] | None:
+        """The latest mention of one of the granularities ("quarter,half"); all when empty."""
+        if not grans:
+            return (self.last, self.last_gran) if self.last is not None else None
+        found = [(order, day, gran) for gran in grans.split(",") if (hit := self.by_gran.get(gran))
+                 for order, day in [hit]]
+        if not found:
+            return None
+        _, day, gran = max(found)
+        return day, gran
 
 
 _LITERAL = re.compile(r"[+-]?\d+|[A-Z_]+|")
@@ -171,6 +185,17 @@ def _resolve_year(reference: date, month: int, day: int | None, direction: int |
 
 def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None,
                  strong: bool = True) -> tuple[str, date | None, str]:
+    """Resolve date fields to (value, day to remember, granularity); ``gran`` coarsens the result
+    ("the quarter ended Sept. 30" is that quarter). Raises ValueError if impossible."""
+    value, day, gran = _resolve(f, ctx, direction, strong)
+    wanted = f.get("gran")
+    if wanted and wanted != "last" and not f.get("shift") and day is not None and wanted in calendar.UNITS:
+        return calendar.format_at(day, wanted), day, wanted
+    return value, day, gran
+
+
+def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
+             strong: bool = True) -> tuple[str, date | None, str]:
     """Resolve date fields to (value, day to remember, granularity). Raises ValueError if impossible.
 
     ``direction`` is the tense of the sentence (-1, 0, +1 or None); ``strong`` says whether a
@@ -178,12 +203,17 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None,
     dates then go to the nearest occurrence.
     """
     suffix = _time_suffix(f)
-    anchor_last = f.get("anchor") == "last"
+    # anchor "last" counts from the date last mentioned; "last:quarter,half" only from the last
+    # quarter or half mentioned ("a year earlier" in company news); else from the DCT.
+    anchor = f.get("anchor") or ""
+    anchor_last = anchor.startswith("last")
+    last = ctx.last_of(anchor.partition(":")[2]) if anchor_last else None
+    from_last = last is not None and not ctx.narrative
     explicit_dir = _signed(f.get("dir"))
     if explicit_dir is not None:
         direction, strong = explicit_dir, True
     year_direction = direction if strong else None
-    reference = ctx.reference(prefer_last=anchor_last)
+    reference = last[0] if from_last else ctx.reference()
 
     if f.get("event"):
         raise ValueError("events are resolved by the engine")
@@ -191,7 +221,6 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None,
     # 1. Shifts from the anchor: gestern, vor zwei Jahren, next week, im vergangenen Monat.
     if f.get("shift"):
         unit = UNIT_GRANULARITY.get(f["shift"], f["shift"])
-        from_last = anchor_last and ctx.last is not None and not ctx.narrative
         # by_dct: the shift to use where no date was mentioned before ("the quarter" is the
         # quarter last spoken of, else the last completed one).
         by = f.get("by_dct") if f.get("by_dct") and not from_last and not ctx.narrative else f.get("by")
@@ -204,7 +233,7 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None,
         if unit == "year" and any(f.get(k) for k in ("month", "quarter", "half", "season", "week")):
             # "im März nächsten Jahres": the shift only chooses the year.
             f = {**f, "shift": None, "year": str(day.year), "dir": None}
-            return resolve_date(f, ctx, direction)
+            return _resolve(f, ctx, direction, strong)
         weekday = _int(f.get("weekday"))
         if unit == "week" and f.get("weekend"):
             return calendar.format_at(day, "week") + "-WE", None, "week"
@@ -213,7 +242,7 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None,
             return day.isoformat() + suffix, day, "day"
         gran = f.get("gran") or unit
         if gran == "last":  # "a year earlier" after "the third quarter" is that quarter a year before
-            gran = ctx.last_gran if from_last and ctx.last_gran in ("quarter", "half", "season", "month") else unit
+            gran = last[1] if from_last and last[1] in ("quarter", "half", "season", "month") else unit
         value = calendar.format_at(day, gran)
         if suffix and gran != "day":
             raise ValueError("time on a coarse shift")
@@ -306,7 +335,11 @@ def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None,
             if reference is None:
                 value = f"XXXX-{month:02d}" + (f"-{dom:02d}" if dom else "")
                 return value + suffix, None, "day" if dom else "month"
-            year = _resolve_year(reference, month, dom, year_direction)
+            if ctx.narrative:
+                year = reference.year  # a history text moves on within the year it last named
+            else:
+                # A weak cue may place a month (news reports past months) but not a day.
+                year = _resolve_year(reference, month, dom, year_direction if dom is not None else direction)
         if dom is not None:
             day = date(year, month, dom)
             return day.isoformat() + suffix, day, "day"

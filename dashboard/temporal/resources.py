@@ -129,6 +129,7 @@ class TenseCues:
 
     strong: tuple[tuple[re.Pattern[str], int], ...] = ()
     weak: tuple[tuple[re.Pattern[str], int], ...] = ()
+    clause: re.Pattern[str] | None = None  # where a clause ends: cues in the expression's own clause count first
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per loaded language
@@ -382,9 +383,16 @@ def _cue_regex(words: list[str], patterns: list[str]) -> re.Pattern[str] | None:
 
 
 def build_tense(spec: dict) -> TenseCues:
-    """``[tense.<kind>]`` tables with ``words``, ``patterns`` (strong) and ``weak_patterns``."""
+    """``[tense.<kind>]`` tables with ``words``, ``patterns`` (strong) and ``weak_patterns``;
+    ``[tense] clause_breaks`` lists the words and marks that end a clause."""
     strong, weak = [], []
+    breaks = spec.get("clause_breaks", [])
+    clause = None
+    if breaks:
+        clause = re.compile(r"[,;:()\u2013\u2014]|\s-\s|(?i:(?<!\w)(?:" + "|".join(map(re.escape, breaks)) + r")(?!\w))")
     for kind, part in spec.items():
+        if kind == "clause_breaks":
+            continue
         if kind not in TENSE_KINDS:
             raise ResourceError(f"unknown tense kind {kind!r} (known: {', '.join(TENSE_KINDS)})")
         sign = TENSE_KINDS[kind]
@@ -392,7 +400,7 @@ def build_tense(spec: dict) -> TenseCues:
             strong.append((regex, sign))
         if (regex := _cue_regex([], list(part.get("weak_patterns", ())))) is not None:
             weak.append((regex, sign))
-    return TenseCues(tuple(strong), tuple(weak))
+    return TenseCues(tuple(strong), tuple(weak), clause)
 
 
 def _trie_regex(words: list[str]) -> str:

@@ -40,13 +40,31 @@ def _nearest(text: str, start: int, end: int, left: int, right: int,
     return best
 
 
+def clause_bounds(text: str, start: int, end: int, left: int, right: int, breaks: re.Pattern[str] | None) -> tuple[int, int]:
+    """The expression's own clause within its sentence: between the nearest clause breaks."""
+    if breaks is None:
+        return left, right
+    clause_left = left
+    for m in breaks.finditer(text, left, start):
+        clause_left = m.end()
+    m = breaks.search(text, end, right)
+    return clause_left, (m.start() if m else right)
+
+
 def explain(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, bool, str] | None:
-    """The deciding cue: (direction, strong, cue text), or None where the sentence has none."""
+    """The deciding cue: (direction, strong, cue text), or None where the sentence has none.
+
+    The expression's own clause is searched first, strong cues before weak ones; then the whole
+    sentence. "..., where the Aug. 7 blasts killed 257" is past even after "she would produce".
+    """
     left, right = sentence_bounds(text, start, end)
-    if found := _nearest(text, start, end, left, right, cues.strong):
-        return found[1], True, found[2]
-    if found := _nearest(text, start, end, left, right, cues.weak):
-        return found[1], False, found[2]
+    clause = clause_bounds(text, start, end, left, right, cues.clause)
+    spans = [clause] if clause == (left, right) else [clause, (left, right)]
+    for lo, hi in spans:
+        if found := _nearest(text, start, end, lo, hi, cues.strong):
+            return found[1], True, found[2]
+        if found := _nearest(text, start, end, lo, hi, cues.weak):
+            return found[1], False, found[2]
     return None
 
 
