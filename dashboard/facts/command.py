@@ -70,6 +70,6 @@ def run(args: argparse.Namespace) -> int:
             handle.write(data)
     else:
         sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        sys.stdout.buffer.flush()
     print(f"{len(facts)} facts from {n_docs} documents; {failures} failed", file=sys.stderr)
     return 2 if failures else 0
