@@ -221,7 +221,8 @@ def _dask_results(
             except OSError as exc:
                 raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
-            dask.compute(write, scheduler="processes", num_workers=workers)
+            # chunksize=1: dask batches tasks per process by default, which left one worker idle
+            dask.compute(write, scheduler="processes", num_workers=workers, chunksize=1)
         for index, chunk in enumerate(partitions):
             yield chunk, pd.read_parquet(outbox / f"part.{index:06d}.parquet")
 
