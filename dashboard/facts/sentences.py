@@ -3,18 +3,21 @@
 SoMaJo won the comparison on German news (it keeps ``3. Dezember``, ``Nr. 5``, ``z. B.`` and
 ``U.S.`` inside one sentence; see the shared RECIPES). No splitter treats a line break as a
 boundary, so lines are split first: a headline or a one-line paragraph is a sentence of its own.
-SoMaJo is slow to construct, so one instance per language lives for the whole process.
+SoMaJo is slow to construct, so one instance per language lives for the whole process; a lock
+keeps threads (Streamlit sessions) from sharing one instance mid-call.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
 # language -> SoMaJo model; other languages use the English one (rules that are not German).
 SOMAJO_MODELS = {"de": "de_CMC", "en": "en_PTB"}
 _LINE = re.compile(r"[^\n]+")
+_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +39,14 @@ def _splitter(lang: str):
 
 def split_sentences(text: str, lang: str) -> list[Sentence]:
     """The sentences of ``text`` in order; blank lines and surrounding spaces belong to none."""
-    splitter = _splitter(lang)
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        if not line.group().strip():
-            continue
-        for tokens in splitter.tokenize_text([line.group()]):
-            spans.append((line.start() + tokens[0].character_offset[0], line.start() + tokens[-1].character_offset[1]))
+    with _LOCK:
+        splitter = _splitter(lang)
+        for line in _LINE.finditer(text):
+            if not line.group().strip():
+                continue
+            for tokens in splitter.tokenize_text([line.group()]):
+                spans.append((line.start() + tokens[0].character_offset[0], line.start() + tokens[-1].character_offset[1]))
     return [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(spans)]
 
 

@@ -1,6 +1,7 @@
 """Actors: names, adjectives, demonyms, acronyms, role patterns, surnames, the user's own list."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from dashboard.errors import UserError
 from dashboard.facts.actors import find_actors, load_gazetteer, resolve_anaphora
@@ -139,3 +140,16 @@ def test_anaphora_only_names_the_last_state_or_speaker():
     assert resolve_anaphora("Das Wetter war schön.", "de", earlier) == []
     english = find_actors("Canada welcomed Prime Minister Mark Carney.", "en")
     assert [a.name for a in resolve_anaphora("He said the government would act.", "en", english)] == ["Canada", "Mark Carney"]
+
+
+WORDS = st.sampled_from(["NATO", "Rutte", "Ruttes", "Präsident", "Außenminister", "Finnlands", "Jane", "Doe", "Doe's", "U.S.", "-", " ", "'", "\n", "x"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(WORDS, max_size=25).map(" ".join) | st.text(max_size=80), st.sampled_from(["de", "en"]))
+def test_mentions_are_sorted_disjoint_spans_of_the_text(text, lang):
+    mentions = find_actors(text, lang)
+    previous = 0
+    for mention in mentions:
+        assert previous <= mention.start < mention.end <= len(text)
+        previous = mention.end

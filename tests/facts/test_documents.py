@@ -4,6 +4,7 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from dashboard.errors import UserError
 from dashboard.facts.documents import (
@@ -207,3 +208,12 @@ def test_content_hash_changes_with_text_and_date_only():
     assert doc.content_hash == Document("a", GERMAN, dct=date(2025, 12, 2), lang="de").content_hash
     assert doc.content_hash != Document("a", GERMAN + "!", dct=date(2025, 12, 2), lang="de").content_hash
     assert doc.content_hash != Document("a", GERMAN, dct=date(2025, 12, 3), lang="de").content_hash
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=600) | st.text(max_size=300).map(lambda t: t.encode("utf-8")), st.sampled_from(["a.txt", "a.html", "a.jsonl", "a.bin"]))
+def test_any_bytes_give_documents_or_load_errors_never_an_exception(data, name):
+    for item in load_bytes(name, data, dct=date(2025, 12, 2)):
+        assert isinstance(item, (Document, LoadError))
+        if isinstance(item, Document):
+            assert item.text.strip() and item.lang in ("de", "en")
