@@ -3,13 +3,16 @@
 Public surface (everything else is internal):
 
 - :class:`Document`, :class:`LoadError`, :func:`load_documents` (files, folders, globs of .txt
-  with optional front matter, .html, .jsonl), :func:`load_bytes` (one upload),
-  :func:`document_from_text` (pasted text).
+  with optional front matter, .html, .jsonl; a ``manifest.jsonl`` may name article files),
+  :func:`load_bytes` (one upload), :func:`document_from_text` (pasted text).
 - :func:`extract_facts` (one document -> DataFrame with :data:`FACT_COLUMNS`),
   :func:`extract_many`, :func:`facts_frame` (an empty or conformed fact table).
 - :class:`Gazetteer`, :func:`load_gazetteer` (the shipped actor list plus the user's CSV),
   :class:`Actor`, :func:`find_actors`.
 - :func:`split_sentences`, :func:`fact_status`.
+
+Fact rows carry, beyond the contract columns, ``actor_kinds`` (person / state / organisation)
+and ``actor_roles`` ("President, Finland"), both aligned with ``actors``.
 
 Example::
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,14 +52,10 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence holding character ``offset`` (binary search; ``sentences`` sorted by start)."""
-    lo, hi = 0, len(sentences)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sentences[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
-        return sentences[lo]
-    return None
+    """The sentence holding character ``offset``; for an offset between sentences the one before
+    it (the first where there is none), so no expression is ever left without a sentence.
+    ``None`` only when there are no sentences."""
+    if not sentences:
+        return None
+    index = bisect_right([s.start for s in sentences], offset) - 1
+    return sentences[max(index, 0)]

@@ -47,7 +47,9 @@ def test_offsets_point_into_the_document_and_sentence_at_finds_them():
     assert [s.index for s in sentences] == [0, 1, 2]
     assert sentence_at(sentences, text.index("dort")).index == 1
     assert sentence_at(sentences, text.index("Dritter")).index == 2
-    assert sentence_at(sentences, 0) is None  # leading spaces belong to no sentence
+    assert sentence_at(sentences, 0).index == 0  # leading spaces: the nearest sentence
+    assert sentence_at(sentences, text.index("  Zweiter") + 1).index == 0  # between two: the one before
+    assert sentence_at([], 5) is None
 
 
 def test_empty_text_has_no_sentences():
