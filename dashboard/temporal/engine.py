@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from dashboard.temporal.events import find_event
 from dashboard.temporal.normalize import Context, resolve_date, template_value
-from dashboard.temporal.resources import DIGITS, Language, Rule, load_language
+from dashboard.temporal.resources import DIGITS, SMALL_DIGITS, YEAR_DIGITS, Language, Rule, load_language
 from dashboard.temporal.tense import direction as tense_direction
 from dashboard.temporal.timex import Timex
 
@@ -42,18 +42,33 @@ def parse_dct(dct: str | date | datetime | None) -> date | None:
         raise ValueError(f"invalid DCT {dct!r}: expected an ISO date such as 2025-12-02") from None
 
 
+_ANY_NUMBER = frozenset({DIGITS})
+_YEAR_NUMBER = frozenset({DIGITS, YEAR_DIGITS})
+_SMALL_NUMBER = frozenset({DIGITS, SMALL_DIGITS})
+
+
+def _digit_kind(digits: str) -> frozenset[str]:
+    """Which kinds of number a run of digits is: any, a possible year, a day or hour."""
+    if len(digits) <= 2:
+        return _SMALL_NUMBER
+    if len(digits) == 4 and (digits[0] == "1" or digits[:2] == "20"):
+        return _YEAR_NUMBER
+    return _ANY_NUMBER
+
+
 def windows(text: str, language: Language) -> list[tuple[int, int, frozenset[str]]]:
     """Stretches of text around trigger words, merged where they touch, with the groups found."""
     found: list[tuple[int, int, frozenset[str]]] = []
     index = language.trigger_index
-    digits = frozenset({DIGITS})
     start = end = -1
     groups: set[str] = set()
     size = len(text)
     for m in language.trigger_regex.finditer(text):
         kind = m.lastgroup
         if kind == "d":
-            hit = digits
+            hit = _digit_kind(m.group())
+        elif kind[0] == "x":  # a trigger pattern: the key names its groups
+            hit = index[kind]
         else:
             hit = index.get(m.group(kind).lower())
             if hit is None:
@@ -79,21 +94,30 @@ def windows(text: str, language: Language) -> list[tuple[int, int, frozenset[str
 
 
 @lru_cache(maxsize=4096)
-def _rules_for(language: Language, groups: frozenset[str]) -> tuple[Rule, ...]:
+def _rules_for(language: Language, groups: frozenset[str]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    """The (positive, negative) rules that need one of the trigger groups seen in a window."""
     ids: set[int] = set()
     for group in groups:
         ids.update(language.rules_by_group.get(group, ()))
-    return tuple(language.rules[i] for i in sorted(ids))
+    rules = [language.rules[i] for i in sorted(ids)]
+    return tuple(r for r in rules if not r.negative), tuple(r for r in rules if r.negative)
 
 
 def candidates(text: str, language: Language) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    """Every match of every rule that could apply, window by window. Negative rules only run
+    where a positive rule found something: they exist to veto, and most windows need none."""
     found = []
     for start, end, groups in windows(text, language):
-        for rule in _rules_for(language, groups):
-            for m in rule.regex.finditer(text, start, end):
-                if m.end() > m.start():
-                    s, e = m.span(rule.span) if rule.span else m.span()
-                    found.append((s, e, rule, m))
+        positive, negative = _rules_for(language, groups)
+        before = len(found)
+        for rules in (positive, negative):
+            for rule in rules:
+                for m in rule.regex.finditer(text, start, end):
+                    if m.end() > m.start():
+                        s, e = m.span(rule.span) if rule.span else m.span()
+                        found.append((s, e, rule, m))
+            if len(found) == before:
+                break
     return found
 
 

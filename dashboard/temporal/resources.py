@@ -30,6 +30,15 @@ DATE_FIELDS = frozenset({
 })
 NORMS = ("text", "int", "year2", "number", "upper", "decade", "century")
 DIGITS = "digits"  # the pseudo trigger group of every pattern that matches a digit
+YEAR_DIGITS = "digits:year"  # a four-digit number that can be a year (1000-2099)
+SMALL_DIGITS = "digits:small"  # a one- or two-digit number (days, months, hours)
+_DIGIT_SAMPLES = {
+    YEAR_DIGITS: ("1000", "1066", "1492", "1800", "1914", "1990", "1999", "2000", "2025", "2099"),
+    SMALL_DIGITS: tuple(str(i) for i in range(100)) + tuple(f"{i:02d}" for i in range(10)),
+    DIGITS: ("123", "999", "3000", "12345", "100000"),
+}
+# How common each trigger is, for picking the rarest requirement of a rule (words count 1 each).
+_DIGIT_WEIGHT = {YEAR_DIGITS: 50, SMALL_DIGITS: 200, DIGITS: 1000}
 _REF = re.compile(r"\{(=?)([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 
 
@@ -47,6 +56,7 @@ class Group:
     cased: dict[str, str] = field(default_factory=dict)  # exact word -> value
     norm: str = "text"
     triggers: tuple[str, ...] = ()  # lower-cased words that announce this group in a text
+    trigger_regex: str = ""  # or a pattern that announces it ("a.m.", "p.m.")
     infix: bool = False  # triggers may start inside a word (vier-jährig)
     compound: bool = False  # triggers may begin a longer word (Dienstag-abend)
 
@@ -171,6 +181,12 @@ def _alternation(words: list[str], cased: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
+def _cased_token(word: str) -> str:
+    """The first word of a case-sensitive entry, as written."""
+    tokens = re.findall(r"\w+", word)
+    return tokens[0] if tokens else ""
+
+
 def _trigger_token(word: str, stopwords: frozenset[str]) -> str:
     """The word of a multi-word entry that announces it: the first of three letters or more that is
     not a stop word ("2. Weihnachtstag" by "weihnachtstag", "Den Haag" by "haag")."""
@@ -212,7 +228,8 @@ def build_group(name: str, spec: dict, source: str, extra_words: dict[str, str] 
         except re.error as exc:
             raise ResourceError(f"{source}: group {name!r}: bad _regex: {exc}") from exc
         triggers = tuple(w.lower() for w in spec.get("_triggers", ()))
-        return Group(name, f"(?:{regex})", norm=norm, triggers=triggers, infix=bool(spec.get("_infix")))
+        return Group(name, f"(?:{regex})", norm=norm, triggers=triggers, infix=bool(spec.get("_infix")),
+                     trigger_regex=spec.get("_trigger_regex", ""))
     regex_parts = [_alternation(list(table))] if table else []
     if cased:
         regex_parts.append(_alternation(list(cased), cased=True))
@@ -226,9 +243,14 @@ def build_group(name: str, spec: dict, source: str, extra_words: dict[str, str] 
             if not any(t in word.lower() for t in triggers):
                 raise ResourceError(f"{source}: group {name!r}: {word!r} contains none of its _triggers")
     elif trigger_mode:
-        triggers = tuple(sorted({t for w in [*table, *cased] if (t := _trigger_token(w, stopwords))}))
+        found = {t for w in table if (t := _trigger_token(w, stopwords))}
+        # Case-sensitive entries announce themselves case-sensitively: "May", not "may".
+        found |= {"!" + t for w in cased if (t := _cased_token(w))}
+        triggers = tuple(sorted(found))
+    if spec.get("_trigger_regex"):
+        triggers = ()
     return Group(name, regex, table, cased, norm, triggers, infix=spec.get("_infix", False),
-                 compound=spec.get("_compound", False))
+                 compound=spec.get("_compound", False), trigger_regex=spec.get("_trigger_regex", ""))
 
 
 def _compile_pattern(pattern: str, groups: dict[str, Group], where: str) -> tuple[str, dict[str, str], dict[str, str]]:
@@ -258,11 +280,14 @@ def _compile_pattern(pattern: str, groups: dict[str, Group], where: str) -> tupl
 
 
 def _group_triggers(name: str, group: Group) -> set[str]:
+    """What announces a group: its words or trigger pattern, or the kind of number it matches."""
     found = set()
-    if group.triggers:
+    if group.triggers or group.trigger_regex:
         found.add(name)
     if re.search(r"\\d|\[0-9|\[1-9|\[12", group.regex):
-        found.add(DIGITS)
+        whole = re.compile(group.regex, re.IGNORECASE)
+        kinds = {kind for kind, samples in _DIGIT_SAMPLES.items() if any(whole.fullmatch(x) for x in samples)}
+        found |= {DIGITS} if DIGITS in kinds or not kinds else kinds
     return found
 
 
@@ -299,7 +324,8 @@ def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int,
         raise ResourceError(f"{where}: bad pattern: {exc}") from exc
     by_index = {regex.groupindex[alias]: _group_triggers(name, groups[name])
                 for alias, name in {**captured, **inline_refs}.items()}
-    triggers = required_triggers(body, by_index)
+    vocabulary = {name: len(group.triggers) or 5 for name, group in groups.items()}
+    triggers = required_triggers(body, by_index, vocabulary)
     if not triggers:
         raise ResourceError(f"{where}: no trigger group is required by the pattern, so it could never be tried "
                             "(every match must contain a word of a trigger group or a digit)")
@@ -330,7 +356,8 @@ def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int,
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 
-def required_triggers(body: str, by_index: dict[int, set[str]]) -> frozenset[str]:
+def required_triggers(body: str, by_index: dict[int, set[str]],
+                      vocabulary: dict[str, int] | None = None) -> frozenset[str]:
     """Trigger groups of which every match of the pattern contains at least one.
 
     The engine tries a rule only in windows where one of them was seen, so the set must hold
@@ -338,6 +365,9 @@ def required_triggers(body: str, by_index: dict[int, set[str]]) -> frozenset[str
     count. The smallest such set found is returned (the tighter, the fewer windows tried).
     """
     from re import _parser  # the stdlib's own regex parser: the analysis sees what re compiles
+
+    def weight(triggers: frozenset[str]) -> int:
+        return sum(_DIGIT_WEIGHT.get(t) or (vocabulary or {}).get(t, 10) for t in triggers)
 
     def is_digit_set(op: str, av) -> bool:
         if op == "LITERAL":
@@ -351,8 +381,8 @@ def required_triggers(body: str, by_index: dict[int, set[str]]) -> frozenset[str
         best: frozenset[str] | None = None
         for op, av in items:
             found = need_one(str(op), av)
-            # Fewer trigger groups is tighter; words are rarer than digits, so prefer them.
-            if found and (best is None or (len(found), DIGITS in found) < (len(best), DIGITS in best)):
+            # The rarest requirement is the tightest: a few words beat many, words beat numbers.
+            if found and (best is None or weight(found) < weight(best)):
                 best = found
         return best
 
@@ -428,26 +458,41 @@ def _trie_regex(words: list[str]) -> str:
 def finish(language: Language) -> Language:
     """Index the rules by the trigger groups they need and compile the one trigger scanner."""
     index: dict[str, set[str]] = {}
-    kinds: dict[str, set[str]] = {"w": set(), "p": set(), "i": set()}
+    kinds: dict[str, set[str]] = {"w": set(), "p": set(), "i": set(), "c": set()}
     for name, group in language.groups.items():
         for word in group.triggers:
+            if word.startswith("!"):
+                kinds["c"].add(word[1:])
+                index.setdefault(word[1:].lower(), set()).add(name)
+                continue
             index.setdefault(word, set()).add(name)
             kinds["i" if group.infix else "p" if group.compound else "w"].add(word)
-    parts = []
+    # One scanner: everything but infixes starts at a word start, so that test comes first and
+    # fails fast inside words; infixes ("jährig" in "vierjährigen") are tried everywhere.
+    starts = []
+    regex_triggers: dict[str, frozenset[str]] = {}
+    for name, group in language.groups.items():
+        if group.trigger_regex:  # a pattern that starts at a word start
+            key = f"x{len(regex_triggers)}"
+            regex_triggers[key] = frozenset({name})
+            starts.append(f"(?P<{key}>{group.trigger_regex})")
+    if kinds["c"]:  # case-sensitive whole words
+        starts.append(r"(?P<c>(?-i:" + _trie_regex(sorted(kinds["c"])) + r"))(?!\w)")
     if kinds["w"]:  # whole words
-        parts.append(r"(?<!\w)(?P<w>" + _trie_regex(sorted(kinds["w"])) + r")(?!\w)")
+        starts.append(r"(?P<w>" + _trie_regex(sorted(kinds["w"])) + r")(?!\w)")
     if kinds["p"]:  # words that may begin a compound
-        parts.append(r"(?<!\w)(?P<p>" + _trie_regex(sorted(kinds["p"])) + ")")
+        starts.append(r"(?P<p>" + _trie_regex(sorted(kinds["p"])) + ")")
+    starts.append(r"(?P<d>\d+)")
+    parts = [r"(?<!\w)(?:" + "|".join(starts) + ")"]
     if kinds["i"]:  # words that may stand anywhere in a compound
         parts.append(r"(?P<i>" + _trie_regex(sorted(kinds["i"])) + ")")
-    parts.append(r"(?P<d>\d+)")
     by_group: dict[str, list[int]] = {}
     for i, rule in enumerate(language.rules):
         for trigger in rule.triggers:
             by_group.setdefault(trigger, []).append(i)
     return Language(
         **{**language.__dict__,
-           "trigger_index": {w: frozenset(g) for w, g in index.items()},
+           "trigger_index": {**{w: frozenset(g) for w, g in index.items()}, **regex_triggers},
            "trigger_regex": re.compile("|".join(parts), re.IGNORECASE),
            "rules_by_group": {g: tuple(ids) for g, ids in by_group.items()}},
     )
