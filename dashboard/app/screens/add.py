@@ -41,7 +41,7 @@ with upload_tab, st.form("upload_form", clear_on_submit=True):
     left, right = st.columns(2)
     dct = left.date_input("Publication date (when the files do not say)", value=None, key="upload_dct")
     lang = right.selectbox("Language", list(LANGUAGES), format_func=LANGUAGES.get, key="upload_lang")
-    if st.form_submit_button("Add files", type="primary"):
+    if st.form_submit_button("Store the files", type="primary"):
         if not files:
             st.warning("Choose at least one file first.")
         else:
@@ -54,5 +54,5 @@ with paste_tab, st.form("paste_form"):
     left, right = st.columns(2)
     dct = left.date_input("Publication date", value=None, key="paste_dct")
     lang = right.selectbox("Language", list(LANGUAGES), format_func=LANGUAGES.get, key="paste_lang")
-    if st.form_submit_button("Add text", type="primary"):
+    if st.form_submit_button("Store the text", type="primary"):
         remember(adding.add_text(cache.store(current.db), text, title, dct, lang or None))
