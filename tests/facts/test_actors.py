@@ -153,3 +153,25 @@ def test_mentions_are_sorted_disjoint_spans_of_the_text(text, lang):
     for mention in mentions:
         assert previous <= mention.start < mention.end <= len(text)
         previous = mention.end
+
+
+def test_seed_people_are_found_by_role_and_surname_even_without_a_people_list():
+    from dashboard.facts.actors import Gazetteer, default_gazetteer
+    from dashboard.paths import SAMPLES_DIR
+
+    shipped = default_gazetteer()
+    states_and_organisations = Gazetteer()
+    for key, name in shipped.index.items():
+        actor = shipped.actors[name]
+        if actor.kind != "person":
+            states_and_organisations.add(actor, [" ".join(key)])
+    text = (SAMPLES_DIR / "nato-foreign-ministers.de.txt").read_text(encoding="utf-8")
+    mentions = find_actors(text, "de", states_and_organisations)
+    people = {m.actor.name: m.actor for m in mentions if m.actor.kind == "person"}
+    assert (people["Marco Rubio"].role, people["Marco Rubio"].country) == ("Foreign Minister", "United States")
+    assert (people["Alexander Stubb"].role, people["Alexander Stubb"].country) == ("President", "Finland")
+    assert (people["Mark Rutte"].role, people["Mark Rutte"].country) == ("Secretary General", "NATO")
+    assert people["Christopher Landau"].role == "Deputy Foreign Minister"
+    by_surname = [text[m.start : m.end] for m in mentions if m.how == "surname" and m.actor.name == "Marco Rubio"]
+    assert by_surname == ["Rubios", "Rubio", "Rubio"]
+    assert [m.how for m in mentions if m.actor.name == "Mark Rutte"][:2] == ["surname", "role"]  # "Ruttes" before the full name
