@@ -13,6 +13,7 @@ Overlapping candidates are settled longest first, ties by rule order; negative r
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from datetime import date, datetime
 from functools import lru_cache
@@ -20,7 +21,7 @@ from functools import lru_cache
 from dashboard.temporal.events import find_event
 from dashboard.temporal.normalize import Context, resolve_date, template_value
 from dashboard.temporal.resources import DIGITS, SMALL_DIGITS, YEAR_DIGITS, Language, Rule, load_language
-from dashboard.temporal.tense import direction as tense_direction
+from dashboard.temporal.tense import TenseReader
 from dashboard.temporal.timex import Timex
 
 _EDGE = 28  # characters searched before the first and after the last trigger of a window
@@ -121,6 +122,21 @@ def candidates(text: str, language: Language) -> list[tuple[int, int, Rule, re.M
     return found
 
 
+class _Spans:
+    """Sorted spans answering "does a longer one contain [start, end)?" in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.reach = list(itertools.accumulate((e for _, e in self.spans), max))  # furthest end so far
+
+    def contain(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.spans, (start, -1))  # spans starting before ``start``
+        if before and self.reach[before - 1] >= end:
+            return True
+        at = bisect.bisect_right(self.spans, (start, float("inf")))  # and those starting at it
+        return at > before and self.spans[at - 1][1] > end
+
+
 def select(found: list[tuple[int, int, Rule, re.Match[str]]]) -> list[tuple[int, int, Rule, re.Match[str]]]:
     """Non-overlapping candidates: longest first (of the whole match), then rule order.
 
@@ -130,8 +146,8 @@ def select(found: list[tuple[int, int, Rule, re.Match[str]]]) -> list[tuple[int,
     """
     negatives = [(c[0], c[1]) for c in found if c[2].negative]
     if negatives:
-        found = [c for c in found if not c[2].negative
-                 and not any(s <= c[0] and c[1] <= e and e - s > c[1] - c[0] for s, e in negatives)]
+        vetoes = _Spans(negatives)
+        found = [c for c in found if not c[2].negative and not vetoes.contain(c[0], c[1])]
     ranked = sorted(found, key=lambda c: (-(c[3].end() - c[3].start()), -(c[1] - c[0]), c[2].priority, c[0]))
     starts: list[int] = []
     ends: list[int] = []
@@ -163,6 +179,7 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
     from dashboard.temporal.normalize import fill
 
     out = []
+    tense = TenseReader(text, language.tense)
     for s, e, rule, m in chosen:
         values = _values(rule, m, language, ctx.year2_pivot)
         mod = fill(rule.mod, values) if rule.mod else None
@@ -181,7 +198,7 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
                     needs_direction = fields.get("dir") is None and not fields.get("shift") and not fields.get("year")
                     direction, strong = None, False
                     if needs_direction and ctx.dct is not None:
-                        found = tense_direction(text, s, e, language.tense)
+                        found = tense.direction(s, e)
                         if found is not None:
                             direction, strong = found
                         elif language.undirected in ("past", "future"):

@@ -8,6 +8,7 @@ language's ``undirected`` setting.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from dashboard.temporal.resources import TenseCues
@@ -27,48 +28,76 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _nearest(text: str, start: int, end: int, left: int, right: int,
-             cues: tuple[tuple[re.Pattern[str], int], ...]) -> tuple[int, int, str] | None:
-    best: tuple[int, int, str] | None = None  # (distance, direction, cue)
-    for pattern, sign in cues:
-        for m in pattern.finditer(text, left, right):
-            if m.start() < end and m.end() > start:
-                continue  # a cue inside the expression itself says nothing about the sentence
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            if best is None or distance < best[0]:
-                best = (distance, sign, m.group())
-    return best
+Cue = tuple[int, int, int, bool, str]  # start, end, direction, strong, text
 
 
-def clause_bounds(text: str, start: int, end: int, left: int, right: int, breaks: re.Pattern[str] | None) -> tuple[int, int]:
-    """The expression's own clause within its sentence: between the nearest clause breaks."""
-    if breaks is None:
-        return left, right
-    clause_left = left
-    for m in breaks.finditer(text, left, start):
-        clause_left = m.end()
-    m = breaks.search(text, end, right)
-    return clause_left, (m.start() if m else right)
+class TenseReader:
+    """Reads the tense around expressions of one text; each sentence is scanned for cues once."""
+
+    def __init__(self, text: str, cues: TenseCues) -> None:
+        self.text = text
+        self.cues = cues
+        self._sentences: dict[tuple[int, int], tuple[list[Cue], list[tuple[int, int]]]] = {}
+        self._cuts: list[int] | None = None
+
+    def sentence(self, start: int) -> tuple[int, int]:
+        """The sentence around a position. Sentences longer than two windows are cut into
+        windows at fixed places, so that all expressions in one share its scan."""
+        if self._cuts is None:
+            marks = [0, *(m.end() for m in _BOUNDARY.finditer(self.text)), len(self.text)]
+            cuts = []
+            for lo, hi in zip(marks, marks[1:]):
+                cuts.extend(range(lo, hi - _WINDOW, 2 * _WINDOW) if hi - lo > 2 * _WINDOW else [lo])
+            self._cuts = [*cuts, len(self.text)]
+        i = bisect.bisect_right(self._cuts, start) - 1
+        return self._cuts[max(i, 0)], self._cuts[min(i + 1, len(self._cuts) - 1)]
+
+    def _scan(self, left: int, right: int) -> tuple[list[Cue], list[tuple[int, int]]]:
+        key = (left, right)
+        if key not in self._sentences:
+            found: list[Cue] = []
+            for strong, table in ((True, self.cues.strong), (False, self.cues.weak)):
+                for pattern, sign in table:
+                    found += [(m.start(), m.end(), sign, strong, m.group()) for m in pattern.finditer(self.text, left, right)]
+            breaks = [m.span() for m in self.cues.clause.finditer(self.text, left, right)] if self.cues.clause else []
+            self._sentences[key] = (found, breaks)
+        return self._sentences[key]
+
+    def explain(self, start: int, end: int) -> tuple[int, bool, str] | None:
+        """The deciding cue: (direction, strong, cue text), or None where the sentence has none.
+
+        The expression's own clause is searched first, strong cues before weak ones; then the
+        whole sentence. "..., where the Aug. 7 blasts killed 257" is past after "she would produce".
+        """
+        left, right = self.sentence(start)
+        right = max(right, end)
+        found, breaks = self._scan(left, right)
+        clause = (max((e for s, e in breaks if e <= start), default=left),
+                  min((s for s, e in breaks if s >= end), default=right))
+        for lo, hi in [clause] if clause == (left, right) else [clause, (left, right)]:
+            for strong in (True, False):
+                best: tuple[int, int, str] | None = None
+                for s, e, sign, is_strong, cue in found:
+                    if is_strong != strong or s < lo or e > hi or (s < end and e > start):
+                        continue  # another strength, outside the span, or inside the expression itself
+                    distance = start - e if e <= start else s - end
+                    if best is None or distance < best[0]:
+                        best = (distance, sign, cue)
+                if best is not None:
+                    return best[1], strong, best[2]
+        return None
+
+    def direction(self, start: int, end: int) -> tuple[int, bool] | None:
+        """(-1 past, +1 future or 0 present; whether a strong cue said so), None without cues."""
+        found = self.explain(start, end)
+        return None if found is None else (found[0], found[1])
 
 
 def explain(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, bool, str] | None:
-    """The deciding cue: (direction, strong, cue text), or None where the sentence has none.
-
-    The expression's own clause is searched first, strong cues before weak ones; then the whole
-    sentence. "..., where the Aug. 7 blasts killed 257" is past even after "she would produce".
-    """
-    left, right = sentence_bounds(text, start, end)
-    clause = clause_bounds(text, start, end, left, right, cues.clause)
-    spans = [clause] if clause == (left, right) else [clause, (left, right)]
-    for lo, hi in spans:
-        if found := _nearest(text, start, end, lo, hi, cues.strong):
-            return found[1], True, found[2]
-        if found := _nearest(text, start, end, lo, hi, cues.weak):
-            return found[1], False, found[2]
-    return None
+    """The deciding cue for one expression (see :meth:`TenseReader.explain`)."""
+    return TenseReader(text, cues).explain(start, end)
 
 
 def direction(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, bool] | None:
-    """(-1 past, +1 future or 0 present; whether a strong cue said so), None without cues."""
-    found = explain(text, start, end, cues)
-    return None if found is None else (found[0], found[1])
+    """The direction for one expression (see :meth:`TenseReader.direction`)."""
+    return TenseReader(text, cues).direction(start, end)
