@@ -312,8 +312,10 @@ def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int,
         if bad:
             raise ResourceError(f"{where}: unknown date fields {sorted(bad)}")
         date_spec = {k: str(v) for k, v in date_spec.items()}
-    # A space in a pattern stands for any run of whitespace (line breaks, double spaces).
-    body, captured, inline_refs = _compile_pattern(spec["pattern"].replace(" ", r"\s+"), groups, where)
+    # In a pattern " ?" is optional whitespace and any other space is a run of whitespace
+    # (line breaks, double spaces).
+    spaced = spec["pattern"].replace(" ?", r"\s*").replace(" ", r"\s+")
+    body, captured, inline_refs = _compile_pattern(spaced, groups, where)
     if leftover := re.search(r"\{[=a-z_][^}]*\}", body):
         raise ResourceError(f"{where}: {leftover.group()} is not a group reference ({{name}}, {{name:alias}}, {{=name}})")
     # Every rule stands alone as whole words: no match starts or ends inside a word.
