@@ -13,7 +13,7 @@ import re
 
 from dashboard.temporal.resources import TenseCues
 
-_BOUNDARY = re.compile(r"[.!?;:]\s|\n")
+_BOUNDARY = re.compile(r"[.!?;:][\"'\u201c\u201d\u201e\u00bb\u00ab)]*\s|\n")
 _WINDOW = 240
 
 
