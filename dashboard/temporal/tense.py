@@ -66,15 +66,18 @@ class TenseReader:
     def explain(self, start: int, end: int) -> tuple[int, bool, str] | None:
         """The deciding cue: (direction, strong, cue text), or None where the sentence has none.
 
-        The expression's own clause is searched first, strong cues before weak ones; then the
-        whole sentence. "..., where the Aug. 7 blasts killed 257" is past after "she would produce".
+        The expression's own clause is searched first, strong cues before weak ones, then the
+        clause and the rest of the sentence after it. "..., where the Aug. 7 blasts killed 257" is
+        past after "she would produce"; "In March, the company received" is past.
         """
         left, right = self.sentence(start)
         right = max(right, end)
         found, breaks = self._scan(left, right)
         clause = (max((e for s, e in breaks if e <= start), default=left),
                   min((s for s, e in breaks if s >= end), default=right))
-        for lo, hi in [clause] if clause == (left, right) else [clause, (left, right)]:
+        # Then the rest of the sentence after the clause: a fronted "In March," takes the tense of
+        # the main clause that follows; what came before belongs to other clauses.
+        for lo, hi in [clause] if clause[1] == right else [clause, (clause[0], right)]:
             for strong in (True, False):
                 best: tuple[int, int, str] | None = None
                 for s, e, sign, is_strong, cue in found:
