@@ -201,8 +201,9 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
                         found = tense.direction(s, e)
                         if found is not None:
                             direction, strong = found
-                        elif language.undirected in ("past", "future"):
-                            direction = -1 if language.undirected == "past" else 1
+                        else:
+                            default = language.undirected_weekday if fields.get("weekday") else language.undirected
+                            direction = {"past": -1, "future": 1}.get(default)
                     value, remembered, gran = resolve_date(fields, ctx, direction, strong)
                     if remembered is not None and not fields.get("anchor") and not rule.value:
                         ctx.remember(remembered, gran)

@@ -149,7 +149,8 @@ class Language:
     groups: dict[str, Group]
     rules: tuple[Rule, ...]
     tense: TenseCues
-    undirected: str = "nearest"  # how a bare weekday or month is placed without a tense cue
+    undirected: str = "nearest"  # how a bare month or date is placed without a tense cue
+    undirected_weekday: str = "nearest"  # and a bare weekday
     example_dct: str = "2025-12-02"
     generated: bool = False  # built from dateparser's locale data, not hand resources
     trigger_index: dict[str, frozenset[str]] = field(default_factory=dict)  # trigger word -> groups
@@ -530,6 +531,7 @@ def load_folder(folder: Path, code: str) -> Language:
     language = Language(
         code=code, name=settings.get("name", code), groups=groups, rules=tuple(rules),
         tense=build_tense(settings.get("tense", {})), undirected=settings.get("undirected", "nearest"),
+        undirected_weekday=settings.get("undirected_weekday", settings.get("undirected", "nearest")),
         example_dct=example_dct,
     )
     return finish(language)
