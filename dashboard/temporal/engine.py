@@ -24,7 +24,10 @@ from dashboard.temporal.resources import DIGITS, SMALL_DIGITS, YEAR_DIGITS, Lang
 from dashboard.temporal.tense import TenseReader
 from dashboard.temporal.timex import Timex
 
-_EDGE = 28  # characters searched before the first and after the last trigger of a window
+# Characters searched before the first and after the last trigger word of a window: rules reach
+# further left of their trigger ("in den vergangenen zwei Jahren") than right of it.
+_LEFT = 28
+_RIGHT = 10
 _NON_WORD = re.compile(r"\W")
 
 
@@ -75,13 +78,13 @@ def windows(text: str, language: Language) -> list[tuple[int, int, frozenset[str
             if hit is None:
                 continue
         s, e = m.start(), m.end()
-        if start >= 0 and s - _EDGE <= end:
-            end = max(end, e + _EDGE)
+        if start >= 0 and s - _LEFT <= end:
+            end = max(end, e + _RIGHT)
             groups |= hit
             continue
         if start >= 0:
             found.append((start, end, frozenset(groups)))
-        start, end, groups = max(0, s - _EDGE), e + _EDGE, set(hit)
+        start, end, groups = max(0, s - _LEFT), e + _RIGHT, set(hit)
     if start >= 0:
         found.append((start, end, frozenset(groups)))
     # A window must not end inside a word: the rules' final word boundary would see a false end.
