@@ -28,7 +28,7 @@ DATE_FIELDS = frozenset({
     "hour", "minute", "second", "pod", "feast", "shift", "by", "by_dct", "dir", "anchor", "gran", "event", "weekend",
     "ampm",
 })
-NORMS = ("text", "int", "year2", "number", "upper", "decade", "century")
+NORMS = ("text", "int", "year2", "number", "upper", "decade", "century", "bc")
 DIGITS = "digits"  # the pseudo trigger group of every pattern that matches a digit
 YEAR_DIGITS = "digits:year"  # a four-digit number that can be a year (1000-2099)
 SMALL_DIGITS = "digits:small"  # a one- or two-digit number (days, months, hours)
@@ -91,6 +91,8 @@ def apply_norm(norm: str, matched: str, year2_pivot: int = 2040) -> str:
     if norm == "decade":  # "1990" -> "199"; "60" -> "196" (two digits mean the 20th century)
         digits = re.sub(r"\D", "", matched)
         return digits[:3] if len(digits) == 4 else "19" + digits[0]
+    if norm == "bc":  # 490 v. Chr. is TIMEX3 "BC0490"
+        return "BC" + re.sub(r"\D", "", matched).zfill(4)
     if norm == "century":  # the 18th century is 17xx: TIMEX3 "17"
         return f"{int(matched) - 1:02d}"
     return matched
