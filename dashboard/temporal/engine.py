@@ -198,7 +198,8 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
                         continue
                     event, value = found.id, found.value
                 else:
-                    needs_direction = fields.get("dir") is None and not fields.get("shift") and not fields.get("year")
+                    needs_direction = fields.get("dir") is None and not fields.get("year") and (
+                        not fields.get("shift") or fields.get("anchor") == "recent")
                     direction, strong = None, False
                     if needs_direction and ctx.dct is not None:
                         found = tense.direction(s, e)

@@ -163,6 +163,13 @@ def _time_suffix(f: dict[str, str | None]) -> str:
     return ""
 
 
+def _is_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return date(year, month, day).isoweekday() == weekday
+    except ValueError:
+        return False
+
+
 def _resolve_year(reference: date, month: int, day: int | None, direction: int | None) -> int:
     """The year of a month (and day) given without one, seen from ``reference``."""
     year = reference.year
@@ -206,6 +213,9 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
     # anchor "last" counts from the date last mentioned; "last:quarter,half" only from the last
     # quarter or half mentioned ("a year earlier" in company news); else from the DCT.
     anchor = f.get("anchor") or ""
+    if anchor == "recent":
+        # "the end of the year": the year last spoken of in a past-tense clause, else the current.
+        anchor = "last" if direction is not None and direction < 0 else ""
     anchor_last = anchor.startswith("last")
     last = ctx.last_of(anchor.partition(":")[2]) if anchor_last else None
     from_last = last is not None and not ctx.narrative
@@ -340,6 +350,11 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
             else:
                 # A weak cue may place a month (news reports past months) but not a day.
                 year = _resolve_year(reference, month, dom, year_direction if dom is not None else direction)
+            weekday = _int(f.get("weekday"))
+            if weekday is not None and dom is not None:
+                # "Wednesday, Dec. 3": the year in which that day is that weekday, nearest first.
+                order = (year, year - 1, year + 1) if year_direction is not None and year_direction < 0 else (year, year + 1, year - 1)
+                year = next((y for y in order if _is_weekday(y, month, dom, weekday)), year)
         if dom is not None:
             day = date(year, month, dom)
             return day.isoformat() + suffix, day, "day"
