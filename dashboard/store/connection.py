@@ -22,6 +22,11 @@ import duckdb
 from dashboard.errors import UserError
 
 DEFAULT_TIMEOUT = 60.0
+# Short polls: a file lock has no queue, so a waiting reader must look often to catch the gaps
+# between an ingest's write batches.
+_MAX_DELAY = 0.04
+# After a write batch the writer waits this long before its next one, so waiting readers get in.
+READER_TURN = 0.05
 _PROCESS_LOCK = threading.RLock()
 
 
@@ -50,7 +55,7 @@ def connect(path: Path, read_only: bool, timeout: float = DEFAULT_TIMEOUT) -> It
                 if time.monotonic() >= deadline:
                     raise StoreBusy(f"{path}: the fact store stayed locked by another process for {timeout:.0f} s") from None
                 time.sleep(delay * (1 + random.random()))
-                delay = min(delay * 2, 0.25)
+                delay = min(delay * 2, _MAX_DELAY)
         try:
             yield con
         finally:

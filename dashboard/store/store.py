@@ -9,6 +9,7 @@ dashboard can read while a CLI ingest writes.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ import pyarrow as pa
 from dashboard.facts.documents import Document, LoadError
 from dashboard.facts.schema import FACT_COLUMNS, facts_frame
 from dashboard.paths import default_db_path
-from dashboard.store.connection import DEFAULT_TIMEOUT, connect
+from dashboard.store.connection import DEFAULT_TIMEOUT, READER_TURN, connect
 from dashboard.store.filters import FactFilter, filter_sql
 from dashboard.store.ingest import IngestReport, extract_batches
 from dashboard.store.tables import (
@@ -207,6 +208,7 @@ class FactStore:
                                      scheduler=scheduler, batch_size=batch_size):
             report.failed.extend(batch.failed)
             self.write(batch.documents, batch.facts)
+            time.sleep(READER_TURN)  # a dashboard polling the file gets its turn between batches
             for doc in batch.documents:
                 (report.replaced if doc.doc_id in known else report.added).append(doc.doc_id)
             report.n_facts += len(batch.facts)
