@@ -90,6 +90,24 @@ def fill(template: str, values: dict[str, str]) -> str | None:
     return _FIELD.sub(lambda m: (lambda v: "X" if v is None else v)(_pick(m.group(1), values)), template)
 
 
+# unit code -> (next smaller unit code, how many of them make one): P2.5Y is P2Y6M
+_SMALLER = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
+def _spell(amount: float, code: str) -> str:
+    """An amount of a unit, with a fraction spelled in the next smaller unit where it comes out whole."""
+    whole = int(amount)
+    if amount == whole:
+        return f"{whole}{code}"
+    if code in _SMALLER:
+        smaller, per = _SMALLER[code]
+        rest = round((amount - whole) * per, 6)
+        if rest == int(rest):
+            head = f"{whole}{code}" if whole else ""
+            return head + _spell(rest, smaller)
+    return f"{amount:g}{code}"
+
+
 def duration(amount: str, unit: str) -> str:
     """``P{amount}{unit}`` with TIMEX3 spelling: time units after ``T``, unit multipliers applied.
 
@@ -111,6 +129,18 @@ def duration(amount: str, unit: str) -> str:
         amount = "X"
     if amount.endswith(".0"):
         amount = amount[:-2]
+    try:
+        number = float(amount)
+    except ValueError:
+        number = None
+    if number is not None and not number.is_integer() and code in _SMALLER:
+        # "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M (TIMEX3 spells fractions in smaller units)
+        spelled = _spell(number, code)
+        time_part = re.search(r"\d+(?:H|MIN|S)", spelled)
+        if time_part:
+            date_part, clock = spelled[:time_part.start()], spelled[time_part.start():]
+            return "P" + date_part + "T" + clock.replace("MIN", "M")
+        return "P" + spelled
     return f"PT{amount}{designator}" if is_time else f"P{amount}{designator}"
 
 

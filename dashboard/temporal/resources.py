@@ -83,9 +83,14 @@ def apply_norm(norm: str, matched: str, year2_pivot: int = 2040) -> str:
         return str(century + two)
     if norm == "number":
         text = matched.replace("\u202f", "").replace(" ", "")
+        half = 0.5 if text.endswith(("1/2", "\u00bd")) else 0.0  # "2 1/2", "2½"
+        text = text.removesuffix("1/2").removesuffix("\u00bd")
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
-            return str(int(re.sub(r"\D", "", text)))
-        return text.replace(",", ".")
+            text = str(int(re.sub(r"\D", "", text)))
+        text = text.replace(",", ".")
+        if half:
+            return f"{float(text) + half:g}" if text else "0.5"
+        return text
     if norm == "upper":
         return matched.upper()
     if norm == "decade":  # "1990" -> "199"; "60" -> "196" (two digits mean the 20th century)
