@@ -45,6 +45,7 @@ class KnowledgeBase:
     events: tuple[Event, ...]
     kind_words: dict[str, dict[str, tuple[str, ...]]]  # kind -> lang -> words
     kind_names: dict[str, str]
+    generic: frozenset[str] = frozenset()  # kinds that need a place or a year ("summit")
 
     def by_id(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
@@ -67,7 +68,8 @@ def knowledge_base() -> KnowledgeBase:
         for e in raw.get("event", [])
     )
     words = {kind: {lang: tuple(v) for lang, v in spec.items() if isinstance(v, list)} for kind, spec in kinds.items()}
-    return KnowledgeBase(events, words, {k: spec.get("name", k) for k, spec in kinds.items()})
+    return KnowledgeBase(events, words, {k: spec.get("name", k) for k, spec in kinds.items()},
+                         frozenset(k for k, spec in kinds.items() if spec.get("generic")))
 
 
 def event_words(lang: str, what: str) -> dict[str, str]:
@@ -89,6 +91,8 @@ def find_event(spec: str, year: str | None = None, dct: date | None = None) -> E
     kind, _, rest = spec.partition(":")
     place, _, direction_text = rest.partition(":")
     kb = knowledge_base()
+    if kind in kb.generic and not place and not (year and year.isdigit()):
+        return None
     matches = [e for e in kb.events if kind in e.kinds and (not place or place in map(_key, e.places))]
     if year and year.isdigit():
         matches = [e for e in matches if e.start.year == int(year)]
