@@ -127,43 +127,40 @@ def test_month_and_year_normalise_to_that_month(month, year, lang):
 
 
 TENSED = {
-    ("de", -1): "Die Ministerin sprach am {} mit ihrem Amtskollegen.",
-    ("de", +1): "Die Ministerin wird am {} mit ihrem Amtskollegen sprechen.",
-    ("en", -1): "The minister spoke with her counterpart on {}.",
-    ("en", +1): "The minister will speak with her counterpart on {}.",
+    ("weekday", "de", -1): "Die Ministerin sprach am {} mit ihrem Amtskollegen.",
+    ("weekday", "de", +1): "Die Ministerin wird am {} mit ihrem Amtskollegen sprechen.",
+    ("weekday", "en", -1): "The minister spoke with her counterpart on {}.",
+    ("weekday", "en", +1): "The minister will speak with her counterpart on {}.",
+    ("month", "de", -1): "Rumänien kündigte im {} einen Truppenabzug an.",
+    ("month", "de", +1): "Rumänien wird im {} über den Truppenabzug entscheiden.",
+    ("month", "en", -1): "Romania announced a troop withdrawal in {}.",
+    ("month", "en", +1): "Romania will decide on the troop withdrawal in {}.",
 }
+NAMES = {("weekday", "de"): WEEKDAYS_DE, ("weekday", "en"): WEEKDAYS_EN,
+         ("month", "de"): MONTHS_DE, ("month", "en"): MONTHS_EN}
 
 
-@settings(max_examples=200, deadline=None)
-@given(dct=st.dates(date(2000, 1, 1), date(2030, 12, 31)), weekday=st.integers(1, 7),
-       lang=st.sampled_from(LANGS), tense=st.sampled_from((-1, +1)))
-def test_a_weekday_is_the_last_one_in_the_past_tense_and_the_next_one_in_the_future(dct, weekday, lang, tense):
-    name = (WEEKDAYS_DE if lang == "de" else WEEKDAYS_EN)[weekday - 1]
-    timex = only_expression(TENSED[lang, tense].format(name), dct, lang)
-    day = date.fromisoformat(timex.value)
-    assert day.isoweekday() == weekday
-    offset = (day - dct).days
-    assert (-6 <= offset <= 0) if tense < 0 else (0 <= offset <= 6), f"{timex.value} from {dct}"
+def steps_from(dct, unit, value):
+    """The weekday (or month) a value names and how many days (or months) it lies from the DCT."""
+    if unit == "weekday":
+        day = date.fromisoformat(value)
+        return day.isoweekday(), (day - dct).days
+    year, month = map(int, value.split("-"))
+    return month, (year - dct.year) * 12 + month - dct.month
 
 
-MONTH_TENSED = {
-    ("de", -1): "Rumänien kündigte im {} einen Truppenabzug an.",
-    ("de", +1): "Rumänien wird im {} über den Truppenabzug entscheiden.",
-    ("en", -1): "Romania announced a troop withdrawal in {}.",
-    ("en", +1): "Romania will decide on the troop withdrawal in {}.",
-}
-
-
-@settings(max_examples=200, deadline=None)
-@given(dct=st.dates(date(2000, 1, 1), date(2030, 12, 31)), month=st.integers(1, 12),
-       lang=st.sampled_from(LANGS), tense=st.sampled_from((-1, +1)))
-def test_a_month_is_the_last_one_in_the_past_tense_and_the_next_one_in_the_future(dct, month, lang, tense):
-    name = (MONTHS_DE if lang == "de" else MONTHS_EN)[month - 1]
-    timex = only_expression(MONTH_TENSED[lang, tense].format(name), dct, lang)
-    year, found_month = map(int, timex.value.split("-"))
-    months_from_dct = (year - dct.year) * 12 + found_month - dct.month
-    assert found_month == month
-    assert (-11 <= months_from_dct <= 0) if tense < 0 else (0 <= months_from_dct <= 11), f"{timex.value} from {dct}"
+@settings(max_examples=300, deadline=None)
+@given(dct=st.dates(date(2000, 1, 1), date(2030, 12, 31)), unit=st.sampled_from(("weekday", "month")),
+       number=st.integers(1, 12), lang=st.sampled_from(LANGS), tense=st.sampled_from((-1, +1)))
+def test_weekdays_and_months_are_the_last_one_in_the_past_tense_and_the_next_one_in_the_future(
+        dct, unit, number, lang, tense):
+    names = NAMES[unit, lang]
+    number = (number - 1) % len(names) + 1
+    timex = only_expression(TENSED[unit, lang, tense].format(names[number - 1]), dct, lang)
+    found, steps = steps_from(dct, unit, timex.value)
+    within = len(names) - 1  # six days, eleven months
+    assert found == number
+    assert (-within <= steps <= 0) if tense < 0 else (0 <= steps <= within), f"{timex.value} from {dct}"
 
 
 AGO = {"de": "Das Treffen fand vor {} Tagen statt.", "en": "The meeting took place {} days ago."}
