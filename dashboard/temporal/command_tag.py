@@ -128,9 +128,16 @@ def _open_input(name: str, stack: ExitStack) -> BinaryIO:
         raise UserError(f"{name}: cannot read ({exc.strerror or exc})") from None
 
 
+def _utf8_stdout() -> TextIO:
+    """Standard output as UTF-8 whatever the locale says: JSONL is UTF-8 by definition."""
+    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(encoding="utf-8")
+    return sys.stdout
+
+
 def _open_output(name: str, stack: ExitStack) -> TextIO:
     if name == STDIO:
-        return sys.stdout
+        return _utf8_stdout()
     try:
         return stack.enter_context(Path(name).open("w", encoding="utf-8"))
     except OSError as exc:
@@ -199,7 +206,7 @@ def run(args: argparse.Namespace) -> int:
     if args.text is not None:
         if not args.lang:
             raise UserError("--text needs --lang (de, en, or a dateparser locale code such as fr)")
-        print(format_table(args.text, args.dct, args.lang, args.narrative))
+        print(format_table(args.text, args.dct, args.lang, args.narrative), file=_utf8_stdout())
         return 0
     written, failed = tag_stream(args.input, args.output, defaults, sys.stderr)
     if failed:

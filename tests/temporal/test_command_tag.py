@@ -39,6 +39,13 @@ def test_stdin_to_stdout_keeps_each_document_and_adds_its_timexes(fact_timeline)
             assert set(t) == {"start", "end", "text", "type", "value", "mod"}
 
 
+def test_output_is_utf8_whatever_the_locale(fact_timeline):
+    doc = {"doc_id": "märz", "lang": "de", "dct": "2025-12-02", "text": "Die Frist endet im März."}
+    result = fact_timeline("tag", stdin=jsonl(doc).encode(), binary=True, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert values(read_jsonl(result.stdout.decode("utf-8"))[0]) == [("März", "DATE", "2026-03")]
+
+
 def test_files_in_and_out(fact_timeline, tmp_path):
     (tmp_path / "docs.jsonl").write_text(jsonl(DE, EN), encoding="utf-8")
     result = fact_timeline("tag", "--input", "docs.jsonl", "--output", "tagged.jsonl")
