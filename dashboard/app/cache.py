@@ -89,6 +89,12 @@ def figure(db: str, version: str, flt: FactFilter, chart: str, options: Options 
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def figure_spec(db: str, version: str, flt: FactFilter, chart: str, options: Options = ()) -> str:
+    """The figure as plotly JSON, for the live plot frame."""
+    return figure(db, version, flt, chart, options).to_json()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def figure_file(db: str, version: str, flt: FactFilter, chart: str, options: Options, fmt: str) -> bytes:
     from dashboard.export import figure_bytes
 

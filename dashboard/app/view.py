@@ -45,6 +45,9 @@ class View:
     def figure(self, chart: str, **options):
         return cache.figure(self.db, self.version, self.filter, chart, tuple(sorted(options.items())))
 
+    def figure_spec(self, chart: str, **options) -> str:
+        return cache.figure_spec(self.db, self.version, self.filter, chart, tuple(sorted(options.items())))
+
     def figure_file(self, chart: str, fmt: str, **options) -> bytes:
         return cache.figure_file(self.db, self.version, self.filter, chart, tuple(sorted(options.items())), fmt)
 

@@ -19,6 +19,13 @@ def count(app) -> tuple[int, int]:
     raise AssertionError("the page does not say how many facts pass")
 
 
+def timeline(app) -> dict:
+    """The plotly figure the timeline frame was given (see dashboard/app/live_plot.py)."""
+    frames = [e for e in app.get("component_instance") if e.proto.component_name.endswith("plotly_frame")]
+    assert len(frames) == 1, "the timeline page has no timeline"
+    return json.loads(json.loads(frames[0].proto.json_args)["spec"])
+
+
 def facts_shown(app) -> str:
     return "".join(h.value for h in app.html)
 
@@ -40,8 +47,10 @@ def test_every_page_runs_and_says_how_many_facts_pass(app, page):
 
 def test_timeline_draws_the_facts_and_lists_them(app):
     app.run()
-    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    spec = timeline(app)
     assert spec["data"], "the timeline has no traces"
+    hovers = json.dumps(spec["data"])
+    assert "im Oktober" in hovers and "am Mittwoch" in hovers
     assert STUBB in facts_shown(app) and RUBIO in facts_shown(app)
     assert [b.label for b in app.get("download_button")] == ["PNG", "SVG", "PDF", "HTML"]
 
@@ -49,11 +58,12 @@ def test_timeline_draws_the_facts_and_lists_them(app):
 def test_lanes_switch_between_actors_and_documents(app):
     app.run()
     lanes = app.get("button_group")[0]
-    by_actor = app.get("plotly_chart")[0].proto.spec
+    by_actor = timeline(app)
+    assert "Alexander Stubb" in json.dumps(by_actor["layout"])
     lanes.set_value("document").run()
     assert not app.exception
-    assert app.get("plotly_chart")[0].proto.spec != by_actor
-    assert "Rutte vor dem Treffen" in app.get("plotly_chart")[0].proto.spec
+    by_document = json.dumps(timeline(app)["layout"])
+    assert "Rutte vor dem Treffen" in by_document and "Alexander Stubb" not in by_document
 
 
 def test_charts_page_has_four_charts_each_with_four_downloads(app):

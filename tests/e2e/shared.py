@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlencode
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FrameLocator, Page, expect
 
 CHROMIUM = "/usr/bin/chromium"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -30,6 +30,11 @@ def open_page(page: Page, base_url: str, path: str = "", **params: str | list[st
     query = urlencode(params, doseq=True)
     page.goto(f"{base_url}/{path}{'?' + query if query else ''}")
     wait_idle(page)
+
+
+def timeline(page: Page) -> FrameLocator:
+    """The frame the timeline is drawn in (dashboard/app/live_plot.py)."""
+    return page.frame_locator('iframe[title$="plotly_frame"]')
 
 
 def fact_count(page: Page) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from dashboard.app.process import health
 
-from .shared import choose_actor, download, fact_count, go_to, open_page, set_date, wait_idle
+from .shared import choose_actor, download, fact_count, go_to, open_page, set_date, timeline, wait_idle
 
 STUBB = "Treffen mit dem finnischen Präsidenten Alexander Stubb im Oktober"
 RUBIO = "Marco Rubio wird am Mittwoch nicht an dem Treffen teilnehmen"
@@ -29,7 +29,7 @@ def test_the_dashboard_opens_on_the_sample_article(page, server):
     facts = page.locator(".ft-facts")
     expect(facts).to_contain_text(STUBB)
     expect(facts).to_contain_text(RUBIO)
-    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    expect(timeline(page).locator(".js-plotly-plot .main-svg").first).to_be_visible()
 
 
 def test_filter_by_trump_then_download_timeline_png_and_data_csv(page, server, tmp_path):

@@ -3,13 +3,13 @@
 import streamlit as st
 
 from dashboard.app import downloads, markup, view
+from dashboard.app.live_plot import live_plot
 
 current = view.current()
-LANES = {"actor": "actor", "document": "document"}
-lane_by = st.segmented_control("Lanes", list(LANES), key="timeline_lanes", default="actor",
+lane_by = st.segmented_control("Lanes", ["actor", "document"], key="timeline_lanes", default="actor",
                                format_func=lambda lane: f"one per {lane}") or "actor"
-st.plotly_chart(current.figure("timeline", lane_by=lane_by), width="stretch", key="timeline_chart",
-                config={"scrollZoom": True, "displaylogo": False})
+live_plot(current.figure_spec("timeline", lane_by=lane_by), key="timeline_chart",
+          config={"scrollZoom": True, "displaylogo": False})
 st.caption("Download the timeline")
 downloads.figure_buttons(current, "timeline", f"timeline-by-{lane_by}", lane_by=lane_by)
 

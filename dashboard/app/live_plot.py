@@ -1,0 +1,51 @@
+"""A plotly figure that Streamlit updates in place instead of drawing anew.
+
+``st.plotly_chart`` gives its element an id derived from the figure, so every filter change
+unmounts the old plot and builds a new one, WebGL canvases included; on a large timeline that
+costs the browser one to two seconds. This component keeps one frame for the whole session and
+hands it each new figure, which it draws with ``Plotly.react`` (see plotly_frame/index.html).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import plotly
+import streamlit.components.v1 as components
+
+FRAME_DIR = Path(__file__).resolve().parent / "plotly_frame"
+PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+
+
+def live_plot(spec: str, key: str, config: dict | None = None) -> None:
+    """Show the figure ``spec`` (``fig.to_json()``); the frame is known by ``key`` across reruns."""
+    revision = hashlib.sha1(spec.encode("utf-8")).hexdigest()[:16]
+    _component()(spec=spec, config=json.dumps(config or {}), revision=revision, key=key, default=None)
+
+
+@cache
+def _component():
+    return components.declare_component("plotly_frame", path=str(_served_folder()))
+
+
+def _served_folder() -> Path:
+    """The frame with plotly.js beside it, in a folder of its own (Streamlit serves a component
+    from one folder). Named after the contents, so versions never mix; written atomically."""
+    page = (FRAME_DIR / "index.html").read_bytes()
+    digest = hashlib.sha1(page + plotly.__version__.encode()).hexdigest()[:12]
+    folder = Path(tempfile.gettempdir()) / f"fact-timeline-plotly-frame-{digest}"
+    if not (folder / "plotly.min.js").exists():
+        staging = Path(tempfile.mkdtemp(prefix=folder.name + "-", dir=folder.parent))
+        (staging / "index.html").write_bytes(page)
+        shutil.copyfile(PLOTLY_JS, staging / "plotly.min.js")
+        try:
+            os.replace(staging, folder)
+        except OSError:  # another process got there first
+            shutil.rmtree(staging, ignore_errors=True)
+    return folder
