@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 import traceback
+from importlib import metadata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -50,11 +51,14 @@ class Outcome:
     results: dict | None = None
     reason: str = ""
     summary: tuple[str, ...] = ()
+    note: str = ""
 
     def to_dict(self) -> dict:
         out: dict[str, object] = {"status": self.status, "seconds": round(self.seconds, 2)}
         if self.reason:
             out["reason"] = self.reason
+        if self.note:
+            out["note"] = self.note
         if self.results is not None:
             out["results"] = self.results
         return out
@@ -90,10 +94,8 @@ def machine_info() -> dict[str, object]:
     }
     for package in ("fact-timeline", "dateparser", "duckdb", "streamlit"):
         try:
-            from importlib.metadata import version
-
-            info[f"{package}_version"] = version(package)
-        except Exception:  # noqa: BLE001 - not installed: leave it out
+            info[f"{package}_version"] = metadata.version(package)
+        except metadata.PackageNotFoundError:
             continue
     return info
 
@@ -114,17 +116,20 @@ def git_commit() -> str | None:
 
 
 def load_suite(name: str):
-    """The suite's function and module; ``None`` and the reason where the module does not exist yet."""
+    """(function, module, None), or (None, None, Outcome) saying why the suite cannot be loaded:
+    skipped where its module does not exist yet, failed where it is broken."""
     module_name, _, function = SUITES[name].partition(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         if exc.name == module_name:
-            return None, None, f"module {module_name} does not exist yet"
-        return None, None, f"cannot import {module_name}: {exc}"
-    if not hasattr(module, function):
-        return None, None, f"{module_name} has no function {function}()"
-    return getattr(module, function), module, ""
+            return None, None, Outcome("skipped", reason=f"module {module_name} does not exist yet")
+        return None, None, Outcome("failed", reason=f"cannot import {module_name}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a suite that does not import is a failed suite
+        return None, None, Outcome("failed", reason=f"cannot import {module_name}: {type(exc).__name__}: {exc}")
+    if not callable(getattr(module, function, None)):
+        return None, None, Outcome("failed", reason=f"{module_name} has no function {function}()")
+    return getattr(module, function), module, None
 
 
 def missing_requirement(name: str) -> str:
@@ -148,10 +153,17 @@ def call_suite(function, quick: bool, corpora: list[str]) -> dict:
     return function(**kwargs)
 
 
+def browser_missing(exc: BaseException) -> bool:
+    """Whether a suite stopped because the browser it drives is not there or does not start."""
+    text = f"{type(exc).__name__}: {exc}".lower()
+    return any(sign in text for sign in ("chromium", "executable doesn't exist", "browsertype.launch",
+                                         "no browser", "exportunavailable"))
+
+
 def run_suite(name: str, quick: bool, corpora: list[str]) -> Outcome:
-    function, module, reason = load_suite(name)
-    if function is None:
-        return Outcome("skipped", reason=reason)
+    function, module, problem = load_suite(name)
+    if problem is not None:
+        return problem
     if reason := missing_requirement(name):
         return Outcome("skipped", reason=reason)
     began = time.perf_counter()
@@ -159,27 +171,32 @@ def run_suite(name: str, quick: bool, corpora: list[str]) -> Outcome:
         results = call_suite(function, quick, corpora)
     except Exception as exc:  # noqa: BLE001 - one broken suite must not lose the others' figures
         last = traceback.extract_tb(exc.__traceback__)[-1]
-        return Outcome("failed", time.perf_counter() - began,
-                       reason=f"{type(exc).__name__}: {exc} (at {Path(last.filename).name}:{last.lineno})")
+        where = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} " \
+                f"(at {Path(last.filename).name}:{last.lineno})"
+        if name in NEEDS_EXECUTABLE and browser_missing(exc):
+            return Outcome("skipped", time.perf_counter() - began, reason=f"the browser could not be used: {where}")
+        return Outcome("failed", time.perf_counter() - began, reason=where)
     seconds = time.perf_counter() - began
-    if quick and "quick" not in inspect.signature(function).parameters:
-        results = {**results, "note": "this suite has no quick mode: full run"}
+    note = "no quick mode: full run" if quick and "quick" not in inspect.signature(function).parameters else ""
     describe = getattr(module, "summary", None)
     lines = tuple(describe(results)) if callable(describe) else tuple(flatten(results))
-    return Outcome("ok", seconds, results, summary=lines)
+    return Outcome("ok", seconds, results, summary=lines, note=note)
 
 
-def flatten(figures: dict, prefix: str = "", limit: int = 40) -> list[str]:
-    """Scalar figures of a nested dict as ``a.b.c: value`` lines (for suites with no summary())."""
+def _scalar(value: object) -> bool:
+    return isinstance(value, (int, float, str, bool)) or value is None
+
+
+def flatten(figures: dict, prefix: str = "") -> list[str]:
+    """A nested dict of figures as readable lines, for suites with no ``summary()``: a dict of
+    plain figures is one line (``query.queries.actor: median_ms 47.1, rows 3146``)."""
     lines: list[str] = []
+    plain = {k: v for k, v in figures.items() if _scalar(v)}
+    if plain:
+        lines.append(f"{prefix.rstrip('.') or 'figures'}: " + ", ".join(f"{k} {v}" for k, v in plain.items()))
     for key, value in figures.items():
-        if len(lines) >= limit:
-            break
-        path = f"{prefix}{key}"
         if isinstance(value, dict):
-            lines += flatten(value, path + ".", limit - len(lines))
-        elif isinstance(value, (int, float, str, bool)) or value is None:
-            lines.append(f"{path}: {value}")
+            lines += flatten(value, f"{prefix}{key}.")
     return lines
 
 
@@ -210,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
         outcome = run_suite(name, args.quick, args.corpus)
         document["suites"][name] = outcome.to_dict()
         if outcome.status == "ok":
-            print(f"== {name} ({outcome.seconds:.1f} s)")
+            print(f"== {name} ({outcome.seconds:.1f} s{'; ' + outcome.note if outcome.note else ''})")
             for line in outcome.summary:
                 print(f"  {line}")
         else:
