@@ -167,6 +167,8 @@ def _check_defaults(defaults: Defaults) -> None:
 def tag_stream(source: str, target: str, defaults: Defaults, errors: TextIO) -> tuple[int, int]:
     """Tag the JSONL file ``source`` into ``target`` ('-' for stdio); (lines written, lines failed)."""
     written = failed = 0
+    if STDIO not in (source, target) and Path(source).resolve() == Path(target).resolve():
+        raise UserError(f"{target}: the output would overwrite the input; write to another file")
     with ExitStack() as stack:
         handle = _open_input(source, stack)
         name = "<stdin>" if source == STDIO else source

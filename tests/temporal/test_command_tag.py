@@ -133,6 +133,13 @@ def test_a_missing_input_file_or_a_bad_default_stops_before_reading(fact_timelin
     assert len(missing.stderr.splitlines()) == len(bad_dct.stderr.splitlines()) == 1
 
 
+def test_the_output_cannot_overwrite_the_input(fact_timeline, tmp_path):
+    (tmp_path / "docs.jsonl").write_text(jsonl(DE), encoding="utf-8")
+    result = fact_timeline("tag", "-i", "docs.jsonl", "-o", "./docs.jsonl")
+    assert result.returncode == 2 and "would overwrite the input" in result.stderr
+    assert read_jsonl((tmp_path / "docs.jsonl").read_text(encoding="utf-8")) == [DE]
+
+
 def test_text_prints_a_table_with_intervals(fact_timeline):
     result = fact_timeline("tag", "--text", "Rumänien kündigte im Oktober an, die Pläne kommen Anfang 2026.",
                            "--lang", "de", "--dct", "2025-12-02")
