@@ -1,6 +1,6 @@
 """Measure the product's speed and memory: tagger throughput (MB/s on one core, beside
 dateparser.search_dates on the same text), growth with input size, peak memory, store queries and
-ingest, and the dashboard's answer time in a real browser.
+ingest, chart building and export, and the dashboard's answer time in a real browser.
 
 Each suite prints a readable summary; all figures, with the machine they were measured on
 (Python, CPUs, platform, date, git commit), go to one JSON file. A suite that cannot run here
@@ -70,7 +70,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", default=DEFAULT_OUTPUT, metavar="FILE",
                         help=f"JSON file for all figures and the machine info (default: {DEFAULT_OUTPUT})")
     parser.add_argument("--quick", action="store_true",
-                        help="smaller inputs (the tagger suite in about 20 s) for a quick check")
+                        help="smaller inputs for a quick check (the tagger suite in about 10 s; suites without a quick mode run in full)")
     parser.add_argument("--corpus", nargs="+", default=[], metavar="JSONL",
                         help="also measure the tagger on these JSONL corpora (one {lang, dct, text} a line), "
                              "e.g. ../shared/corpora/*.jsonl")
