@@ -10,7 +10,8 @@ from dashboard.app import cache
 from dashboard.app.sidebar import filter_sidebar
 from dashboard.app.view import View
 
-st.set_page_config(page_title="fact-timeline", page_icon=":material/timeline:", layout="wide")
+# An emoji icon: a :material/...: one makes the browser fetch it from fonts.gstatic.com.
+st.set_page_config(page_title="fact-timeline", page_icon="🗓️", layout="wide")
 
 PAGES = [
     st.Page("screens/timeline.py", title="Timeline", icon=":material/timeline:", default=True),

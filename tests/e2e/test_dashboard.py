@@ -5,6 +5,7 @@ import io
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from PIL import Image
 from playwright.sync_api import expect
@@ -30,6 +31,15 @@ def test_the_dashboard_opens_on_the_sample_article(page, server):
     expect(facts).to_contain_text(STUBB)
     expect(facts).to_contain_text(RUBIO)
     expect(timeline(page).locator(".js-plotly-plot .main-svg").first).to_be_visible()
+
+
+def test_the_dashboard_makes_no_request_beyond_its_own_server(page, server):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc or urlsplit(request.url).scheme))
+    open_page(page, server.url)
+    go_to(page, "Charts")
+    go_to(page, "Documents")
+    assert hosts - {"data", "blob"} == {urlsplit(server.url).netloc}
 
 
 def test_filter_by_trump_then_download_timeline_png_and_data_csv(page, server, tmp_path):
