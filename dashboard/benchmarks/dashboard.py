@@ -75,8 +75,11 @@ def synthetic_store(path: Path, n_facts: int = N_FACTS, n_docs: int = N_DOCS, se
     FactStore(path).write(docs, facts)
 
 
-def run_dashboard(n_facts: int = N_FACTS, repeats: int = 5) -> dict:
-    """Seconds from a filter change to the re-rendered timeline, with ``n_facts`` stored."""
+def run_dashboard(n_facts: int = N_FACTS, repeats: int = 5, quick: bool = False) -> dict:
+    """Seconds from a filter change to the re-rendered timeline, with ``n_facts`` stored
+    (``quick``: 10,000 facts, two changes)."""
+    if quick:
+        n_facts, repeats = min(n_facts, 10_000), min(repeats, 2)
     from playwright.sync_api import sync_playwright
 
     from dashboard.app.process import served
