@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 UNITS = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
-SEASON_CODES = ("WI", "SP", "SU", "FA")  # by meteorological quarter starting in December
+SEASON_ORDER = ("SP", "SU", "FA", "WI")  # within a year: YYYY-WI begins in December of YYYY
 
 
 def add_months(day: date, months: int) -> date:
@@ -38,10 +38,18 @@ def shift(day: date, unit: str, amount: int) -> date:
 
 
 def season_of(day: date) -> tuple[int, str]:
-    """The (year, code) of the meteorological season of a day; December belongs to next year's winter."""
-    if day.month == 12:
-        return day.year + 1, "WI"
-    return day.year, SEASON_CODES[day.month // 3]
+    """The (year, code) of the meteorological season of a day.
+
+    Winter spans the turn of the year and is named by the year it begins in: 2025-12-15 and
+    2026-02-01 both lie in "2025-WI", as the interval of that value says.
+    """
+    if day.month <= 2:
+        return day.year - 1, "WI"
+    return day.year, SEASON_ORDER[(day.month - 3) // 3]
+
+
+def season_start(year: int, code: str) -> date:
+    return date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code], 1)
 
 
 def format_at(day: date, unit: str) -> str:

@@ -147,10 +147,17 @@ def select(found: list[tuple[int, int, Rule, re.Match[str]]]) -> list[tuple[int,
     "2000 Soldaten"); a candidate reaching beyond a negative span ("Juni 1941" before
     "1941 Trotz ...") is not vetoed.
     """
-    negatives = [(c[0], c[1]) for c in found if c[2].negative]
+    negatives = [(c[0], c[1]) for c in found if c[2].negative and not c[2].span]
+    exact = [(c[0], c[1]) for c in found if c[2].negative and c[2].span]
+    if exact:
+        # A negative rule with a span vetoes exactly that part ("2024" in "stieg auf 2024"),
+        # equal spans included, and leaves its context ("im Oktober") alone.
+        found = [c for c in found if not any(s <= c[0] and c[1] <= e for s, e in exact)]
     if negatives:
         vetoes = _Spans(negatives)
-        found = [c for c in found if not c[2].negative and not vetoes.contain(c[0], c[1])]
+        # A candidate is judged by all it matched, context included: "Seit 2014" is not inside
+        # the count "2014 Präsident" though its expression "2014" is.
+        found = [c for c in found if not c[2].negative and not vetoes.contain(c[3].start(), c[3].end())]
     ranked = sorted(found, key=lambda c: (-(c[3].end() - c[3].start()), -(c[1] - c[0]), c[2].priority, c[0]))
     starts: list[int] = []
     ends: list[int] = []
@@ -194,9 +201,12 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
                 fields = {k: fill(v, values) for k, v in rule.date.items()}
                 if fields.get("event"):
                     found = find_event(fields["event"], fields.get("year"), ctx.dct)
-                    if found is None:
+                    if found is not None:
+                        event, value = found.id, found.value
+                    elif fields.get("year"):  # "the 2024 summit" the knowledge base cannot tell
+                        value = fields["year"]
+                    else:
                         continue
-                    event, value = found.id, found.value
                 else:
                     needs_direction = fields.get("dir") is None and not fields.get("year") and (
                         not fields.get("shift") or fields.get("anchor") == "recent")

@@ -110,9 +110,11 @@ def _time_of_day(day: datetime, m: re.Match[str]) -> Interval | None:
     if not m["hour"]:
         return None
     hour = int(m["hour"])
-    if hour == 24 and not m["minute"]:
+    if hour == 24:  # midnight at the end of the day: the first moment of the next
+        if int(m["minute"] or 0) or int(m["second"] or 0):
+            return None
         start = day + timedelta(days=1)
-        return Interval(start, start + timedelta(hours=1), "hour")
+        return Interval(start, start + timedelta(minutes=1 if m["minute"] else 60), "minute" if m["minute"] else "hour")
     start = day.replace(hour=hour, minute=int(m["minute"] or 0), second=int(m["second"] or 0))
     step, name = (
         (timedelta(seconds=1), "second") if m["second"]

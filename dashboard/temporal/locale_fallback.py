@@ -51,7 +51,8 @@ def dateparser_words(code: str, what: str) -> dict[str, str]:
     if what == "months":
         return _words(info, MONTHS)
     if what == "weekdays":
-        return _words(info, WEEKDAYS)
+        # Standing alone, a weekday is only its full name: "mer", "jeu", "mar" are words too.
+        return {w: v for w, v in _words(info, WEEKDAYS).items() if len(w) >= 5}
     raise ValueError(f"unknown dateparser word table {what!r}")
 
 
@@ -86,6 +87,7 @@ def generated_language(code: str) -> Language | None:
         "weekday": build_group("weekday", weekdays, source),
         "day": build_group("day", {"_regex": r"0?[1-9]|[12]\d|3[01]", "_norm": "int"}, source),
         "year": build_group("year", {"_regex": r"1\d{3}|20\d{2}"}, source),
+        "month_num": build_group("month_num", {"_regex": r"0[1-9]|1[0-2]", "_norm": "int"}, source),
     }
     month_word = next(iter(months))
     weekday_word = next(iter(weekdays), None)
@@ -93,8 +95,9 @@ def generated_language(code: str) -> Language | None:
     order = info.get("date_order", "DMY")
     day_first = order.index("D") < order.index("M") if "D" in order and "M" in order else True
     specs = [
-        {"name": "iso-date", "pattern": r"{year}-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])",
-         "value": "{year}-{m}-{d}", "examples": [["2025-12-03", "2025-12-03", "2025-12-03"]]},
+        {"name": "iso-date", "pattern": r"{year}-{month_num}-{day}",
+         "date": {"year": "{year}", "month": "{month_num}", "day": "{day}"},
+         "examples": [["2025-12-03", "2025-12-03", "2025-12-03"]]},
         {"name": "day-month-year" if day_first else "month-day-year",
          "pattern": r"{day}\.?\s+(?:de\s+)?{month}(?:,?\s+(?:de\s+)?{year})?" if day_first
          else r"{month}\s+{day}(?:,\s*{year})?",

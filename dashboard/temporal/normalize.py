@@ -206,13 +206,14 @@ def _resolve_year(reference: date, month: int, day: int | None, direction: int |
     candidate = (month, day or 1)
     ref = (reference.month, reference.day if day else 1)
     if direction is None:
-        # Nearest: a month more than six months away is taken from the neighbouring year.
-        delta = (month - reference.month)
-        if delta > 6:
-            return year - 1
-        if delta < -6:
-            return year + 1
-        return year
+        # Nearest: the occurrence (its middle, for a month) closest to the reference.
+        def distance(y: int) -> int:
+            try:
+                point = date(y, month, day) if day else date(y, month, 15)
+            except ValueError:
+                return 10**6
+            return abs((point - reference).days)
+        return min((year, year - 1, year + 1), key=distance)
     if direction < 0 and candidate > ref:
         return year - 1
     if direction > 0 and candidate < ref:
@@ -303,6 +304,8 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
         return f["decade"], None, "decade"
     if f.get("century"):
         return f["century"], None, "century"
+    if f.get("century_ordinal"):  # "the twentieth century" is TIMEX3 "19"
+        return f"{int(f['century_ordinal']) - 1:02d}", None, "century"
 
     if f.get("feast"):
         if year is None:
@@ -352,13 +355,19 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
             if reference is None:
                 return f"XXXX-{code}", None, "season"
             ref_year, ref_code = calendar.season_of(reference)
-            order = ["WI", "SP", "SU", "FA"]
-            year = ref_year
-            if year_direction is not None and year_direction < 0 and order.index(code) > order.index(ref_code):
-                year -= 1
-            elif year_direction is not None and year_direction > 0 and order.index(code) < order.index(ref_code):
-                year += 1
-        return f"{year:04d}-{code}", None, "season"
+            order = calendar.SEASON_ORDER
+            if year_direction is None and direction is None:
+                # Nearest: the occurrence whose middle lies closest to the reference.
+                year = min((ref_year - 1, ref_year, ref_year + 1),
+                           key=lambda y: abs(calendar.season_start(y, code) + timedelta(days=45) - reference))
+            else:
+                sign = year_direction if year_direction is not None else direction
+                year = ref_year
+                if sign < 0 and order.index(code) > order.index(ref_code):
+                    year -= 1
+                elif sign > 0 and order.index(code) < order.index(ref_code):
+                    year += 1
+        return f"{year:04d}-{code}", calendar.season_start(year, code), "season"
     week = _int(f.get("week"))
     if week is not None:
         if year is None:

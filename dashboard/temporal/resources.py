@@ -26,7 +26,7 @@ TYPES = ("DATE", "TIME", "DURATION", "SET")
 DATE_FIELDS = frozenset({
     "year", "month", "day", "week", "quarter", "half", "season", "weekday", "decade", "century",
     "hour", "minute", "second", "pod", "feast", "shift", "by", "by_dct", "dir", "anchor", "gran", "event", "weekend",
-    "ampm",
+    "ampm", "century_ordinal",
 })
 NORMS = ("text", "int", "year2", "number", "upper", "decade", "century", "bc")
 DIGITS = "digits"  # the pseudo trigger group of every pattern that matches a digit
