@@ -1,11 +1,13 @@
 """Adding articles from the dashboard: good files go in at once, bad ones get a message."""
 
 import shutil
+import subprocess
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.app.adding import add_files, add_text
+from dashboard.app.process import console_script
 from dashboard.app.serve import MAIN_SCRIPT
 from dashboard.store import FactStore
 
@@ -55,3 +57,16 @@ def test_the_page_stores_an_upload_and_every_page_counts_it_at_once(own_store):
     assert any("Gipfel in Ankara" in s.value for s in app.success)
     assert count(app)[1] > total
     assert len(app.dataframe[0].value) == count(app)[1] - total  # the new facts, shown at once
+
+
+def test_an_ingest_from_the_command_line_shows_on_the_next_rerun(own_store, tmp_path):
+    app = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=60)
+    app.run()
+    _, total = count(app)
+    article = tmp_path / "ankara.txt"
+    article.write_bytes(ARTICLE)
+    result = subprocess.run([*console_script(), "ingest", str(article), "--db", str(own_store), "--workers", "1"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    app.run()
+    assert count(app)[1] > total  # the store's version changed, so the cache missed
