@@ -211,7 +211,9 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
                     needs_direction = fields.get("dir") is None and not fields.get("year") and (
                         not fields.get("shift") or fields.get("anchor") == "recent")
                     direction, strong = None, False
-                    if needs_direction and ctx.dct is not None:
+                    # A history text is told in the past tense throughout: there the tense says
+                    # nothing, and open dates go to the nearest occurrence around the last date.
+                    if needs_direction and ctx.dct is not None and not ctx.narrative:
                         found = tense.direction(s, e)
                         if found is not None:
                             direction, strong = found
