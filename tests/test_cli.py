@@ -50,6 +50,13 @@ def test_a_bad_store_path_is_one_line_and_exit_2(tmp_path):
     assert result.stderr.startswith("fact-timeline: error:") and len(result.stderr.splitlines()) == 1
 
 
+def test_a_store_in_a_folder_that_cannot_exist_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "file").write_text("not a folder")
+    result = run_cli("serve", "--db", str(tmp_path / "file" / "facts.duckdb"), "--no-sample")
+    assert result.returncode == 2 and result.stderr.startswith("fact-timeline: error:")
+    assert "Traceback" not in result.stderr
+
+
 def test_python_dash_m_is_the_same_command():
     result = subprocess.run([sys.executable, "-m", "dashboard", "serve", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "--port" in result.stdout

@@ -41,7 +41,10 @@ def run(args: argparse.Namespace) -> int:
     db = Path(args.db or default_db_path()).expanduser().resolve()
     if db.exists() and db.is_dir():
         raise UserError(f"{db}: is a folder; --db wants a DuckDB file")
-    db.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"{db}: cannot create its folder ({exc.strerror or exc})") from None
     if not args.no_sample:
         from dashboard.app.samples import ingest_samples
 
