@@ -35,9 +35,13 @@ class View:
     def documents(self) -> pd.DataFrame:
         return cache.documents(self.db, self.version)
 
-    def document_facts(self, doc_id: str) -> pd.DataFrame:
-        """Every fact of one document, filter or not: the Documents page highlights them all."""
-        return cache.facts(self.db, self.version, FactFilter(doc_ids=(doc_id,)))
+    def facts_of(self, *doc_ids: str) -> pd.DataFrame:
+        """Every fact of these documents, whatever the filter (to mark a whole article, or to
+        show what an upload added)."""
+        return cache.facts(self.db, self.version, FactFilter(doc_ids=doc_ids))
+
+    def store(self):
+        return cache.store(self.db)
 
     def actor_mentions(self, doc_id: str) -> list[tuple[int, int, str]]:
         return cache.actor_mentions(self.db, self.version, doc_id)

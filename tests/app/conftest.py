@@ -36,7 +36,8 @@ ENGLISH = Document(
         "<script>alert('x')</script> The next summit takes place in The Hague in 2025.\n"
     ),
 )
-DOCUMENTS = (GERMAN, ENGLISH)
+UNDATED = Document(doc_id="undated", title="Ohne Datum", lang="de", text="Ein Text ohne jedes Datum.\n")
+DOCUMENTS = (GERMAN, ENGLISH, UNDATED)
 # (document, expression, value, start, end, granularity, actors, status); sentence = the line
 FACTS = [
     (GERMAN, "am Mittwoch", "2025-12-03", "2025-12-03", "2025-12-04", "day", ["Marco Rubio", "United States"], "future"),

@@ -102,3 +102,13 @@ def test_documents_page_shows_injected_markup_as_text(app):
     page = facts_shown(app)
     assert "<script>" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "<b>news</b>" not in page
+
+
+def test_documents_page_shows_an_article_without_date_or_facts(app):
+    app.run()
+    app.sidebar.text_input[0].input("no sentence says this").run()
+    app.switch_page("screens/documents.py").run()
+    app.selectbox(key="documents_doc").select("undated").run()
+    assert not app.exception
+    assert any("date unknown" in c.value for c in app.caption)
+    assert "Ein Text ohne jedes Datum." in facts_shown(app)

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from dashboard.app import adding, cache, view
-from dashboard.store.filters import FactFilter
+from dashboard.app import adding, view
 
 LANGUAGES = {"": "detect from the text", "de": "German", "en": "English"}
 RESULT = "_last_added"
@@ -17,7 +16,7 @@ def show(result: adding.Added) -> None:
     if result.documents:
         st.success(f"Added {len(result.documents)} article(s): {', '.join(result.documents.values())}. "
                    f"{result.summary}", icon=":material/check_circle:")
-        new = cache.facts(current.db, current.version, FactFilter(doc_ids=tuple(result.documents)))
+        new = current.facts_of(*result.documents)
         st.markdown(f"**{len(new)}** facts found in them:")
         st.dataframe(new[["value", "timex_text", "status", "actors", "sentence", "title"]], hide_index=True,
                      width="stretch", key="added_facts")
@@ -45,7 +44,7 @@ with upload_tab, st.form("upload_form", clear_on_submit=True):
         if not files:
             st.warning("Choose at least one file first.")
         else:
-            remember(adding.add_files(cache.store(current.db), [(f.name, f.getvalue()) for f in files],
+            remember(adding.add_files(current.store(), [(f.name, f.getvalue()) for f in files],
                                       dct, lang or None))
 
 with paste_tab, st.form("paste_form"):
@@ -55,4 +54,4 @@ with paste_tab, st.form("paste_form"):
     dct = left.date_input("Publication date", value=None, key="paste_dct")
     lang = right.selectbox("Language", list(LANGUAGES), format_func=LANGUAGES.get, key="paste_lang")
     if st.form_submit_button("Store the text", type="primary"):
-        remember(adding.add_text(cache.store(current.db), text, title, dct, lang or None))
+        remember(adding.add_text(current.store(), text, title, dct, lang or None))

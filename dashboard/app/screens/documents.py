@@ -1,6 +1,7 @@
 """Documents page: an article with its temporal expressions and actors marked, and its facts
 linked to their place in the text."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.app import markup, view
@@ -16,11 +17,12 @@ if not choices:
     st.stop()
 doc_id = st.selectbox("Document", choices, key="documents_doc", format_func=lambda d: titles.get(d, d))
 doc = documents[documents["doc_id"] == doc_id].iloc[0]
-st.caption(f"{doc['lang']} · published {doc['dct']:%Y-%m-%d}"
-           f"{' (inferred from the text)' if doc['dct_inferred'] else ''} · {doc['source']}")
+published = "date unknown" if pd.isna(doc["dct"]) else f"published {doc['dct']:%Y-%m-%d}"
+inferred = " (inferred from the text)" if doc["dct_inferred"] else ""
+st.caption(" · ".join(str(part) for part in (doc["lang"], published + inferred, doc["source"]) if part))
 left, right = st.columns([3, 2])
 with left:
-    spans = markup.timex_spans(current.document_facts(doc_id)) + markup.actor_spans(current.actor_mentions(doc_id))
+    spans = markup.timex_spans(current.facts_of(doc_id)) + markup.actor_spans(current.actor_mentions(doc_id))
     st.html(markup.STYLE + markup.highlight(str(doc["text"]), spans))
 with right:
     mine = passing[passing["doc_id"] == doc_id]
