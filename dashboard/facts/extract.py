@@ -67,8 +67,9 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
     for index, found in by_sentence.items():
         sentence = sentences[index]
         actors = _sentence_actors(sentence, mentions, doc.lang)
-        durations = [f"{t.text}={t.value}" for t in found if t.type not in FACT_TYPES]
-        for timex in (t for t in found if t.type in FACT_TYPES):
+        # A duration that implies a date ("vor zwei Jahren" = 2023) is a dated statement too.
+        durations = [f"{t.text}={t.value}" for t in found if not t.dated]
+        for timex in (t for t in found if t.dated):
             event, interval = _event_and_interval(timex, sentence, doc.lang)
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             rows.append({
@@ -86,8 +87,8 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
                 "timex_text": timex.text,
                 "timex_start": timex.start,
                 "timex_end": timex.end,
-                "type": timex.type,
-                "value": timex.value,
+                "type": timex.type if timex.type in FACT_TYPES else "DATE",
+                "value": timex.value if timex.type in FACT_TYPES else timex.implied,
                 "mod": timex.mod,
                 "start": interval.start if interval else None,
                 "end": interval.end if interval else None,

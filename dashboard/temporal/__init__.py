@@ -3,13 +3,8 @@
 Public surface: :func:`tag`, :class:`Timex`, :class:`Interval`, :func:`value_interval`.
 """
 
+from dashboard.temporal.engine import tag
 from dashboard.temporal.interval import Interval, value_interval
 from dashboard.temporal.timex import Timex
 
 __all__ = ["Interval", "Timex", "tag", "value_interval"]
-
-
-def tag(text, dct=None, lang="de"):  # replaced by the engine; kept importable meanwhile
-    from dashboard.temporal.engine import tag as _tag
-
-    return _tag(text, dct, lang)

@@ -193,10 +193,15 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
     for s, e, rule, m in chosen:
         values = _values(rule, m, language, ctx.year2_pivot)
         mod = fill(rule.mod, values) if rule.mod else None
-        event = ""
+        event = implied = ""
         try:
             if rule.value is not None:
                 value = template_value(rule.value, values)
+                if rule.date is not None:  # a duration that also implies a date ("vor zwei Jahren")
+                    try:
+                        implied = resolve_date({k: fill(v, values) for k, v in rule.date.items()}, ctx, None)[0]
+                    except ValueError:
+                        implied = ""
             else:
                 fields = {k: fill(v, values) for k, v in rule.date.items()}
                 if fields.get("event"):
@@ -227,7 +232,7 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
             continue
         if not value:
             continue
-        out.append(Timex(s, e, text[s:e], rule.type, value, mod or None, rule.name, ctx.dct, event))
+        out.append(Timex(s, e, text[s:e], rule.type, value, mod or None, rule.name, ctx.dct, event, implied))
     return out
 
 

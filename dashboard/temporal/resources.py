@@ -312,8 +312,10 @@ def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int,
     rtype = spec.get("type", "DATE")
     if rtype not in TYPES:
         raise ResourceError(f"{where}: type must be one of {TYPES}")
-    if not negative and ("value" in spec) == ("date" in spec):
-        raise ResourceError(f"{where}: give exactly one of value or date")
+    if not negative and "value" not in spec and "date" not in spec:
+        raise ResourceError(f"{where}: give a value or date fields")
+    if "value" in spec and "date" in spec and rtype not in ("DURATION", "SET"):
+        raise ResourceError(f"{where}: value and date together are for a duration and the date it implies")
     date_spec = spec.get("date")
     if date_spec is not None:
         bad = set(date_spec) - DATE_FIELDS

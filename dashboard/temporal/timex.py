@@ -18,7 +18,9 @@ class Timex:
     ``PRESENT_REF`` on the axis. ``rule`` names the resource rule that matched, for error analysis.
     ``event`` is the id of a named event from the knowledge base (``data/temporal/events.toml``)
     when the expression names one ("the Washington 2024 summit"); its interval is then the
-    event's real dates.
+    event's real dates. ``implied`` is the date a duration points at from the publication date:
+    TIMEX3 (and the German gold standard) calls "vor zwei Jahren" the duration P2Y, yet the
+    statement happened in 2023, and a timeline needs that.
     """
 
     start: int
@@ -30,11 +32,12 @@ class Timex:
     rule: str = field(default="", compare=False)
     anchor: date | None = field(default=None, compare=False, repr=False)
     event: str = field(default="", compare=False)
+    implied: str = field(default="", compare=False)
 
     def interval(self) -> Interval | None:
         """The half-open ``[start, end)`` interval of a DATE or TIME, ``None`` where there is none."""
         if self.type not in ("DATE", "TIME"):
-            return None
+            return value_interval(self.implied, None, self.anchor) if self.implied else None
         if self.event:
             from dashboard.temporal.events import event_interval
 
@@ -42,9 +45,15 @@ class Timex:
                 return interval
         return value_interval(self.value, self.mod, self.anchor)
 
+    @property
+    def dated(self) -> bool:
+        """Whether the expression places a statement on the time axis (a fact of its own)."""
+        return self.type in ("DATE", "TIME") or bool(self.implied)
+
     def to_dict(self) -> dict[str, object]:
-        """The JSONL form used by ``fact-timeline tag`` and the gold corpora."""
-        return {
+        """The JSONL form used by ``fact-timeline tag`` and the gold corpora (``implied`` only
+        where there is one)."""
+        out: dict[str, object] = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -52,3 +61,6 @@ class Timex:
             "value": self.value,
             "mod": self.mod,
         }
+        if self.implied:
+            out["implied"] = self.implied
+        return out

@@ -10,6 +10,7 @@ from datetime import date, datetime
 import pytest
 
 from dashboard.temporal.engine import parse_dct, tag
+from dashboard.temporal.interval import value_interval
 
 DCT = "2025-12-02"
 
@@ -47,9 +48,6 @@ CASES = [
     ("relative", "de", "Morgen reist der Minister nach Brüssel.", "Morgen", "DATE", "2025-12-03", None),
     ("relative", "de", "Gestern reiste der Minister ab.", "Gestern", "DATE", "2025-12-01", None),
     ("relative", "de", "Heute beginnt das Treffen.", "Heute", "DATE", "2025-12-02", None),
-    ("relative", "de", "Das geschah vor zwei Wochen.", "zwei Wochen", "DATE", ("2025-W47", "2025-11-18"), None),
-    ("relative", "de", "Vor zwei Jahren trat Finnland der NATO bei.", "zwei Jahren", "DATE", "2023", None),
-    ("relative", "de", "Der Abzug erfolgt in drei Monaten.", "drei Monaten", "DATE", "2026-03", None),
     ("relative", "de", "Der Plan kam im vergangenen Monat.", "vergangenen Monat", "DATE", "2025-11", None),
     ("relative", "de", "Das Bündnis wird nächstes Jahr wachsen.", "nächstes Jahr", "DATE", "2026", None),
     ("relative", "de", "Letzte Woche tagte der Rat.", "Woche", "DATE", "2025-W48", None),
@@ -59,7 +57,6 @@ CASES = [
     ("relative", "en", "He arrives tomorrow.", "tomorrow", "DATE", "2025-12-03", None),
     ("relative", "en", "He arrived yesterday.", "yesterday", "DATE", "2025-12-01", None),
     ("relative", "en", "Sales fell last month.", "last month", "DATE", "2025-11", None),
-    ("relative", "en", "Troops will leave in three months.", "three months", "DATE", "2026-03", None),
     # Parts of periods.
     ("parts", "de", "Die Pläne sollen Anfang 2026 bekannt werden.", "Anfang 2026", "DATE", "2026", "START"),
     ("parts", "de", "Mitte Oktober traf er Stubb.", "Mitte Oktober", "DATE", "2025-10", "MID"),
@@ -107,6 +104,23 @@ def test_the_tagger_understands(category, lang, text, expression, type_, value, 
     accepted = value if isinstance(value, tuple) else (value,)
     assert (timex.type, timex.mod) == (type_, mod), timex
     assert timex.value in accepted, timex
+
+
+# TIMEX3 and the German gold standard call "vor zwei Jahren" the duration "zwei Jahren"; the date
+# it points at comes with it as ``implied`` and puts the statement on the timeline.
+IMPLYING_DURATIONS = [
+    ("de", "Das geschah vor zwei Wochen.", "zwei Wochen", "P2W", "2025-W47"),
+    ("de", "Vor zwei Jahren trat Finnland der NATO bei.", "zwei Jahren", "P2Y", "2023"),
+    ("de", "Der Abzug erfolgt in drei Monaten.", "drei Monaten", "P3M", "2026-03"),
+    ("en", "Troops will leave in three months.", "three months", "P3M", "2026-03"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expression", "value", "implied"), IMPLYING_DURATIONS)
+def test_a_duration_from_the_publication_date_implies_a_date(lang, text, expression, value, implied):
+    timex = the(text, lang, expression)
+    assert (timex.type, timex.value, timex.implied) == ("DURATION", value, implied)
+    assert timex.dated and timex.interval() == value_interval(implied)
 
 
 NOT_DATES = [
