@@ -53,7 +53,7 @@ def fact_count(db: str, version: str, flt: FactFilter) -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def fact_list(db: str, version: str, flt: FactFilter, limit: int = 200) -> str:
+def fact_list(db: str, version: str, flt: FactFilter, limit: int = 100) -> str:
     """The first facts in time order as an HTML list (see markup.fact_list)."""
     from dashboard.app.markup import fact_list as html_list
 

@@ -79,7 +79,7 @@ def actor_spans(mentions: Iterable[tuple[int, int, str]]) -> list[Span]:
     return [Span(start, end, "actor", name) for start, end, name in mentions]
 
 
-def fact_list(facts: pd.DataFrame, link: bool = False, limit: int = 200) -> str:
+def fact_list(facts: pd.DataFrame, link: bool = False, limit: int = 100) -> str:
     """Facts as an HTML list, in time order: value, expression, sentence and source title.
 
     With ``link`` each expression links to its place in the document shown on the same page.
