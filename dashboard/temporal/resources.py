@@ -147,6 +147,9 @@ class TenseCues:
     strong: tuple[tuple[re.Pattern[str], int], ...] = ()
     weak: tuple[tuple[re.Pattern[str], int], ...] = ()
     clause: re.Pattern[str] | None = None  # where a clause ends: cues in the expression's own clause count first
+    # All cues in one scanner, strong ones first; its group names map to (direction, strong).
+    scanner: re.Pattern[str] | None = None
+    kinds: dict[str, tuple[int, bool]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per loaded language
@@ -416,12 +419,16 @@ def required_triggers(body: str, by_index: dict[int, set[str]],
     return need(_parser.parse(body, re.IGNORECASE)) or frozenset()
 
 
-def _cue_regex(words: list[str], patterns: list[str]) -> re.Pattern[str] | None:
+def _cue_source(words: list[str], patterns: list[str]) -> str | None:
     """Cue words match in any case; cue patterns are case-sensitive (German verbs are lower-case)."""
-    parts = (["(?i:" + _alternation(words) + ")"] if words else []) + patterns
-    if not parts:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+    trie = _trie_regex(sorted({" ".join(w.lower().split()) for w in words}))
+    parts = (["(?i:" + trie + ")"] if words else []) + patterns
+    return "|".join(parts) if parts else None
+
+
+def _cue_regex(words: list[str], patterns: list[str]) -> re.Pattern[str] | None:
+    source = _cue_source(words, patterns)
+    return re.compile(r"(?<!\w)(?:" + source + r")(?!\w)") if source else None
 
 
 def build_tense(spec: dict) -> TenseCues:
@@ -442,7 +449,21 @@ def build_tense(spec: dict) -> TenseCues:
             strong.append((regex, sign))
         if (regex := _cue_regex([], list(part.get("weak_patterns", ())))) is not None:
             weak.append((regex, sign))
-    return TenseCues(tuple(strong), tuple(weak), clause)
+    # One scanner for a sentence: at each place the first alternative wins, so strong cues
+    # come first ("scheduled" is a future word before it is a weak "-ed" form).
+    sources, kinds = [], {}
+    for strength, key in ((True, "words"), (False, "weak")):
+        for kind, part in spec.items():
+            if kind == "clause_breaks":
+                continue
+            words = list(part.get("words", ())) if strength else []
+            patterns = list(part.get("patterns" if strength else "weak_patterns", ()))
+            if (source := _cue_source(words, patterns)) is not None:
+                name = f"c{len(kinds)}"
+                kinds[name] = (TENSE_KINDS[kind], strength)
+                sources.append(f"(?P<{name}>{source})")
+    scanner = re.compile(r"(?<!\w)(?:" + "|".join(sources) + r")(?!\w)") if sources else None
+    return TenseCues(tuple(strong), tuple(weak), clause, scanner, kinds)
 
 
 def _trie_regex(words: list[str]) -> str:

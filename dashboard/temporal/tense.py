@@ -55,10 +55,9 @@ class TenseReader:
     def _scan(self, left: int, right: int) -> tuple[list[Cue], list[tuple[int, int]]]:
         key = (left, right)
         if key not in self._sentences:
-            found: list[Cue] = []
-            for strong, table in ((True, self.cues.strong), (False, self.cues.weak)):
-                for pattern, sign in table:
-                    found += [(m.start(), m.end(), sign, strong, m.group()) for m in pattern.finditer(self.text, left, right)]
+            kinds = self.cues.kinds
+            found: list[Cue] = [(m.start(), m.end(), *kinds[m.lastgroup], m.group())
+                                for m in self.cues.scanner.finditer(self.text, left, right)] if self.cues.scanner else []
             breaks = [m.span() for m in self.cues.clause.finditer(self.text, left, right)] if self.cues.clause else []
             self._sentences[key] = (found, breaks)
         return self._sentences[key]
