@@ -184,12 +184,13 @@ def _read_toml(path: Path) -> dict:
 
 
 def _alternation(words: list[str], cased: bool = False) -> str:
-    """Words as one regex alternation, longest first so the longest match wins; spaces match any run."""
-    parts = []
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        escaped = r"\s+".join(re.escape(piece) for piece in word.split())
-        parts.append(f"(?-i:{escaped})" if cased else escaped)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    """Words as one trie-shaped alternation (longer continuations are tried first, so the longest
+    word wins); a space matches any run of whitespace."""
+    words = sorted({" ".join(w.split()) for w in words})
+    if not words:
+        return "(?!)"
+    trie = _trie_regex(words)
+    return f"(?-i:{trie})" if cased else f"(?:{trie})"
 
 
 def _cased_token(word: str) -> str:
@@ -477,7 +478,8 @@ def _trie_regex(words: list[str]) -> str:
 
     def render(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        branches = [(r"\s+" if char == " " else re.escape(char)) + render(child)
+                    for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
