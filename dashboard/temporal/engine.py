@@ -60,24 +60,41 @@ def _digit_kind(digits: str) -> frozenset[str]:
     return _ANY_NUMBER
 
 
-def windows(text: str, language: Language) -> list[tuple[int, int, frozenset[str]]]:
-    """Stretches of text around trigger words, merged where they touch, with the groups found."""
-    found: list[tuple[int, int, frozenset[str]]] = []
+def triggers(text: str, language: Language) -> list[tuple[int, int, frozenset[str]]]:
+    """Every trigger word, number and infix of a text with the groups it announces, in order."""
     index = language.trigger_index
-    start = end = -1
-    groups: set[str] = set()
-    size = len(text)
+    found = []
     for m in language.trigger_regex.finditer(text):
         kind = m.lastgroup
         if kind == "d":
             hit = _digit_kind(m.group())
         elif kind[0] == "x":  # a trigger pattern: the key names its groups
             hit = index[kind]
-        else:
-            hit = index.get(m.group(kind).lower())
-            if hit is None:
-                continue
-        s, e = m.start(), m.end()
+        elif (hit := index.get(m.group(kind).lower())) is None:
+            continue
+        found.append((m.start(), m.end(), hit))
+    if language.infixes:
+        lower = text.lower()
+        if len(lower) == len(text):
+            for stem, hit in language.infixes:
+                at = lower.find(stem)
+                while at >= 0:
+                    found.append((at, at + len(stem), hit))
+                    at = lower.find(stem, at + 1)
+        else:  # a letter whose lower case is longer ("İ") would shift the offsets: search the text
+            for stem, hit in language.infixes:
+                found += [(m.start(), m.end(), hit) for m in re.finditer(re.escape(stem), text, re.IGNORECASE)]
+        found.sort(key=lambda t: t[0])
+    return found
+
+
+def windows(text: str, language: Language) -> list[tuple[int, int, frozenset[str]]]:
+    """Stretches of text around trigger words, merged where they touch, with the groups found."""
+    found: list[tuple[int, int, frozenset[str]]] = []
+    start = end = -1
+    groups: set[str] = set()
+    size = len(text)
+    for s, e, hit in triggers(text, language):
         if start >= 0 and s - _LEFT <= end:
             end = max(end, e + _RIGHT)
             groups |= hit

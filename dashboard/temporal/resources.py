@@ -165,6 +165,7 @@ class Language:
     generated: bool = False  # built from dateparser's locale data, not hand resources
     trigger_index: dict[str, frozenset[str]] = field(default_factory=dict)  # trigger word -> groups
     trigger_regex: re.Pattern[str] | None = None
+    infixes: tuple[tuple[str, frozenset[str]], ...] = ()  # lower-case stem -> groups, found anywhere
     rules_by_group: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
@@ -502,8 +503,9 @@ def finish(language: Language) -> Language:
                 continue
             index.setdefault(word, set()).add(name)
             kinds["i" if group.infix else "p" if group.compound else "w"].add(word)
-    # One scanner: everything but infixes starts at a word start, so that test comes first and
-    # fails fast inside words; infixes ("jährig" in "vierjährigen") are tried everywhere.
+    # One scanner for what starts at a word start: that test comes first and fails fast inside
+    # words. Infixes ("jährig" in "vierjährigen") are found with str.find on the lower-cased
+    # text: a regex tried at every character costs as much as all the rest of the scan.
     starts = []
     regex_triggers: dict[str, frozenset[str]] = {}
     for name, group in language.groups.items():
@@ -518,9 +520,11 @@ def finish(language: Language) -> Language:
     if kinds["p"]:  # words that may begin a compound
         starts.append(r"(?P<p>" + _trie_regex(sorted(kinds["p"])) + ")")
     starts.append(r"(?P<d>\d+)")
-    parts = [r"(?<!\w)(?:" + "|".join(starts) + ")"]
-    if kinds["i"]:  # words that may stand anywhere in a compound
-        parts.append(r"(?P<i>" + _trie_regex(sorted(kinds["i"])) + ")")
+    scanner = r"(?<!\w)(?:" + "|".join(starts) + ")"
+    # The shortest infix words suffice ("jährig" finds "jährigen"); each keeps the groups of all
+    # the words it stands in.
+    stems = [w for w in kinds["i"] if not any(o != w and o in w for o in kinds["i"])]
+    infixes = tuple((stem, frozenset(g for w in kinds["i"] if stem in w for g in index[w])) for stem in sorted(stems))
     by_group: dict[str, list[int]] = {}
     for i, rule in enumerate(language.rules):
         for trigger in rule.triggers:
@@ -528,7 +532,8 @@ def finish(language: Language) -> Language:
     return Language(
         **{**language.__dict__,
            "trigger_index": {**{w: frozenset(g) for w, g in index.items()}, **regex_triggers},
-           "trigger_regex": re.compile("|".join(parts), re.IGNORECASE),
+           "trigger_regex": re.compile(scanner, re.IGNORECASE),
+           "infixes": infixes,
            "rules_by_group": {g: tuple(ids) for g, ids in by_group.items()}},
     )
 
