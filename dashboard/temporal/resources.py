@@ -440,7 +440,8 @@ def build_tense(spec: dict) -> TenseCues:
     breaks = spec.get("clause_breaks", [])
     clause = None
     if breaks:
-        clause = re.compile(r"[,;:()\u2013\u2014]|\s-\s|(?i:(?<!\w)(?:" + "|".join(map(re.escape, breaks)) + r")(?!\w))")
+        words = _trie_regex(sorted({" ".join(b.lower().split()) for b in breaks}))
+        clause = re.compile(r"[,;:()\u2013\u2014]|\s-\s|(?<!\w)(?i:" + words + r")(?!\w)")
     for kind, part in spec.items():
         if kind == "clause_breaks":
             continue
