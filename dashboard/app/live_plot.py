@@ -40,10 +40,11 @@ def _served_folder() -> Path:
     page = (FRAME_DIR / "index.html").read_bytes()
     digest = hashlib.sha1(page + plotly.__version__.encode()).hexdigest()[:12]
     folder = Path(tempfile.gettempdir()) / f"fact-timeline-plotly-frame-{digest}"
-    if not (folder / "plotly.min.js").exists():
+    if not all((folder / name).is_file() for name in ("index.html", "plotly.min.js")):
         staging = Path(tempfile.mkdtemp(prefix=folder.name + "-", dir=folder.parent))
         (staging / "index.html").write_bytes(page)
         shutil.copyfile(PLOTLY_JS, staging / "plotly.min.js")
+        shutil.rmtree(folder, ignore_errors=True)  # a folder left incomplete
         try:
             os.replace(staging, folder)
         except OSError:  # another process got there first
