@@ -34,12 +34,12 @@ def _component():
     return components.declare_component("plotly_frame", path=str(_served_folder()))
 
 
-def _served_folder() -> Path:
+def _served_folder(base: Path | None = None) -> Path:
     """The frame with plotly.js beside it, in a folder of its own (Streamlit serves a component
     from one folder). Named after the contents, so versions never mix; written atomically."""
     page = (FRAME_DIR / "index.html").read_bytes()
     digest = hashlib.sha1(page + plotly.__version__.encode()).hexdigest()[:12]
-    folder = Path(tempfile.gettempdir()) / f"fact-timeline-plotly-frame-{digest}"
+    folder = Path(base or tempfile.gettempdir()) / f"fact-timeline-plotly-frame-{digest}"
     if not all((folder / name).is_file() for name in ("index.html", "plotly.min.js")):
         staging = Path(tempfile.mkdtemp(prefix=folder.name + "-", dir=folder.parent))
         (staging / "index.html").write_bytes(page)

@@ -5,16 +5,16 @@ import re
 from dashboard.app.live_plot import FRAME_DIR, PLOTLY_JS, _served_folder
 
 
-def test_the_frame_is_served_with_the_installed_plotly_js():
-    folder = _served_folder()
+def test_the_frame_is_served_with_the_installed_plotly_js(tmp_path):
+    folder = _served_folder(tmp_path)
     assert (folder / "index.html").read_bytes() == (FRAME_DIR / "index.html").read_bytes()
     assert (folder / "plotly.min.js").read_bytes() == PLOTLY_JS.read_bytes()
 
 
-def test_an_incomplete_folder_is_made_whole_again():
-    folder = _served_folder()
+def test_an_incomplete_folder_is_made_whole_again(tmp_path):
+    folder = _served_folder(tmp_path)
     (folder / "plotly.min.js").unlink()
-    assert _served_folder() == folder and (folder / "plotly.min.js").is_file()
+    assert _served_folder(tmp_path) == folder and (folder / "plotly.min.js").is_file()
 
 
 def test_the_frame_loads_nothing_from_the_internet():
