@@ -20,10 +20,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from dashboard.errors import UserError
+from dashboard.temporal.engine import parse_dct
 
 LANGUAGES = ("de", "en")
 TEXT_SUFFIXES = (".txt", ".text")  # in folders; a file named on its own is read as text whatever its suffix
@@ -81,21 +82,6 @@ class _Bad(Exception):
 
 # -- dates and languages -------------------------------------------------------------------------
 
-
-def parse_date(value: object) -> date:
-    """A publication date from a date, a datetime or an ISO string (``2025-12-02``,
-    ``2025-12-02T09:30:00+01:00``). Raises ValueError with a readable message otherwise."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        raise ValueError(f"invalid date {text!r} (expected YYYY-MM-DD)") from None
 
 
 def normalise_lang(value: object) -> str:
@@ -234,7 +220,7 @@ def _build(
         raise _Bad("empty: no text")
     try:
         chosen_lang = lang or (normalise_lang(meta.lang) if meta.lang else detect_language(text))
-        chosen_dct = dct or (parse_date(meta.dct) if meta.dct else None)
+        chosen_dct = dct or (parse_dct(meta.dct) if meta.dct else None)
     except ValueError as exc:
         raise _Bad(str(exc)) from None
     inferred = False
@@ -348,7 +334,7 @@ def document_from_text(
 ) -> Document:
     """A Document from pasted text (the dashboard's form). Raises UserError on bad input."""
     try:
-        chosen_dct = parse_date(dct) if dct else None
+        chosen_dct = parse_dct(dct) if dct else None
         chosen_lang = normalise_lang(lang) if lang else None
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         meta = _Meta(doc_id=doc_id, title=title)
@@ -416,7 +402,7 @@ def _read_file(path: Path, dct: date | None, lang: str | None) -> Iterator[Docum
 def check_options(dct: date | str | None, lang: str | None) -> tuple[date | None, str | None]:
     """Validate the ``--dct`` and ``--lang`` options once, before any file is read."""
     try:
-        return (parse_date(dct) if dct else None), (normalise_lang(lang) if lang else None)
+        return (parse_dct(dct) if dct else None), (normalise_lang(lang) if lang else None)
     except ValueError as exc:
         raise UserError(str(exc)) from None
 

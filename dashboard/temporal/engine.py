@@ -32,7 +32,8 @@ _NON_WORD = re.compile(r"\W")
 
 
 def parse_dct(dct: str | date | datetime | None) -> date | None:
-    """The document creation time as a date; ``ValueError`` with the bad value where it is not one."""
+    """The document creation time as a date, from a date, a datetime or an ISO string
+    (``2025-12-02``, ``2025-12-02T09:30:00+01:00``); ``ValueError`` naming the bad value."""
     if dct is None or dct == "":
         return None
     if isinstance(dct, datetime):
@@ -41,9 +42,11 @@ def parse_dct(dct: str | date | datetime | None) -> date | None:
         return dct
     text = str(dct).strip()
     try:
-        return date.fromisoformat(text[:10])
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        raise ValueError(f"invalid DCT {dct!r}: expected an ISO date such as 2025-12-02") from None
+        raise ValueError(f"invalid date {text!r} (expected YYYY-MM-DD)") from None
 
 
 _ANY_NUMBER = frozenset({DIGITS})

@@ -71,7 +71,7 @@ def test_bad_lines_are_reported_by_number_and_the_others_still_written(fact_time
     assert [r["doc_id"] for r in read_jsonl(result.stdout)] == ["rutte", "rubio"]
     errors = result.stderr.splitlines()
     assert errors[0].startswith("fact-timeline: docs.jsonl:2: not JSON")
-    assert errors[1].startswith("fact-timeline: docs.jsonl:3: invalid DCT '2025-13-45'")
+    assert errors[1].startswith("fact-timeline: docs.jsonl:3: invalid date '2025-13-45'")
     assert errors[2].startswith("fact-timeline: docs.jsonl:4: unknown language 'tlh'")
     assert errors[3] == 'fact-timeline: docs.jsonl:5: no "text" field'
     assert errors[4] == "fact-timeline: docs.jsonl:7: expected a JSON object, got list"
@@ -129,7 +129,7 @@ def test_a_missing_input_file_or_a_bad_default_stops_before_reading(fact_timelin
     missing = fact_timeline("tag", "--input", "nowhere.jsonl")
     assert missing.returncode == 2 and missing.stderr.startswith("fact-timeline: error: nowhere.jsonl: cannot read")
     bad_dct = fact_timeline("tag", "--dct", "2.12.2025", stdin="")
-    assert bad_dct.returncode == 2 and "invalid DCT '2.12.2025'" in bad_dct.stderr
+    assert bad_dct.returncode == 2 and "invalid date '2.12.2025'" in bad_dct.stderr
     assert len(missing.stderr.splitlines()) == len(bad_dct.stderr.splitlines()) == 1
 
 

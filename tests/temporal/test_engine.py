@@ -188,7 +188,7 @@ def test_dcts_are_iso_dates_strings_dates_or_datetimes():
 
 @pytest.mark.parametrize("dct", ["2025-13-45", "02.12.2025", "yesterday", "2025-02-30"])
 def test_an_invalid_dct_is_a_value_error_naming_it(dct):
-    with pytest.raises(ValueError, match=f"invalid DCT '{dct}'"):
+    with pytest.raises(ValueError, match=f"invalid date '{dct}'"):
         tag("am Dienstag", dct, "de")
 
 
