@@ -57,6 +57,12 @@ def test_a_store_in_a_folder_that_cannot_exist_is_one_line_and_exit_2(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_port_out_of_range_is_one_line_and_exit_2(tmp_path):
+    result = run_cli("serve", "--port", "70000", "--db", str(tmp_path / "facts.duckdb"))
+    assert result.returncode == 2 and "--port 70000" in result.stderr
+    assert not (tmp_path / "facts.duckdb").exists()  # refused before touching the store
+
+
 def test_python_dash_m_is_the_same_command():
     result = subprocess.run([sys.executable, "-m", "dashboard", "serve", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "--port" in result.stdout

@@ -19,10 +19,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.app.serve import DB_ENV
 from dashboard.paths import default_db_path
 from dashboard.store.filters import FactFilter
 
-DB_ENV = "FACT_TIMELINE_DB"  # set by `fact-timeline serve --db`
 Options = tuple[tuple[str, Any], ...]  # chart keyword arguments, hashable for the cache
 
 

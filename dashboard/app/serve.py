@@ -45,13 +45,13 @@ def run(args: argparse.Namespace) -> int:
         db.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"{db}: cannot create its folder ({exc.strerror or exc})") from None
+    if args.port is not None and not 0 < args.port < 65536:
+        raise UserError(f"--port {args.port}: not a TCP port (1-65535)")
     if not args.no_sample:
         from dashboard.app.samples import ingest_samples
 
         print(ingest_samples(db), flush=True)
     port = args.port if args.port is not None else free_port(args.host, FIRST_PORT)
-    if not 0 < port < 65536:
-        raise UserError(f"--port {port}: not a TCP port (1-65535)")
     print(f"fact-timeline: dashboard at {url(args.host, port)} (store: {db})", flush=True)
     os.environ[DB_ENV] = str(db)
     return start_streamlit(args.host, port)
