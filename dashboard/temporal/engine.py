@@ -214,6 +214,7 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
         values = _values(rule, m, language, ctx.year2_pivot)
         mod = fill(rule.mod, values) if rule.mod else None
         event = implied = ""
+        ctx.here = s
         try:
             if rule.value is not None:
                 value = template_value(rule.value, values)
@@ -247,7 +248,7 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
                             direction = {"past": -1, "future": 1}.get(default)
                     value, remembered, gran = resolve_date(fields, ctx, direction, strong)
                     if remembered is not None and not fields.get("anchor") and not rule.value:
-                        ctx.remember(remembered, gran)
+                        ctx.remember(remembered, gran, e)
         except (ValueError, OverflowError):
             continue
         if not value:

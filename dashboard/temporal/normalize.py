@@ -20,6 +20,7 @@ _DURATION_UNITS = {  # unit code -> (TIMEX3 designator, is a time unit)
     "Y": ("Y", False), "M": ("M", False), "W": ("W", False), "D": ("D", False), "DE": ("DE", False),
     "CE": ("CE", False), "Q": ("Q", False), "H": ("H", True), "MIN": ("M", True), "S": ("S", True),
 }
+NEAR_DAY = 100  # characters within which a time of day belongs to the day named before it
 UNIT_GRANULARITY = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
                     "CE": "century", "HY": "half", "SE": "season"}
 
@@ -35,14 +36,16 @@ class Context:
     year2_pivot: int = 2040
     by_gran: dict[str, tuple[int, date]] = field(default_factory=dict)  # granularity -> (order, date)
     seen: int = 0
+    here: int = 0  # where the expression being resolved starts
+    last_at: int = -10**9  # where the last remembered mention ended
 
     def reference(self, prefer_last: bool = False) -> date | None:
         if (prefer_last or self.narrative) and self.last is not None:
             return self.last
         return self.dct if self.dct is not None else self.last
 
-    def remember(self, day: date, gran: str) -> None:
-        self.last, self.last_gran = day, gran
+    def remember(self, day: date, gran: str, at: int = 0) -> None:
+        self.last, self.last_gran, self.last_at = day, gran, at
         self.seen += 1
         self.by_gran[gran] = (self.seen, day)
 
@@ -422,8 +425,11 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
         return f"{year:04d}", date(year, 1, 1), "year"
 
     if suffix:
-        # A time of day alone ("um 20 Uhr", "am Abend"): the day last mentioned, else the anchor.
-        base = ctx.last if ctx.last is not None and ctx.last_gran == "day" else ctx.dct
+        # A time of day alone: the day just mentioned ("am Montag um 17.30 Uhr"), else the
+        # publication date (event listings name their day once, far up). A part of the day ("am
+        # Nachmittag") goes on with the story's day wherever it was named.
+        near = ctx.narrative or bool(f.get("pod")) or ctx.here - ctx.last_at <= NEAR_DAY
+        base = ctx.last if ctx.last is not None and ctx.last_gran == "day" and near else ctx.dct
         if base is None:
             return "XXXX-XX-XX" + suffix, None, "day"
         return base.isoformat() + suffix, None, "day"
