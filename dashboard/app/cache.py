@@ -21,7 +21,7 @@ import streamlit as st
 
 from dashboard.app.serve import DB_ENV
 from dashboard.paths import default_db_path
-from dashboard.store.filters import FactFilter
+from dashboard.store.filters import FactFilter, apply_filter
 
 Options = tuple[tuple[str, Any], ...]  # chart keyword arguments, hashable for the cache
 
@@ -41,10 +41,19 @@ def version(db: str) -> str:
     return store(db).version()
 
 
+IN_MEMORY_LIMIT = 250_000  # facts; a larger store answers every filter with a DuckDB query
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def facts(db: str, version: str, flt: FactFilter) -> pd.DataFrame:
-    """The facts passing ``flt``: shared between sessions, never to be modified."""
-    return store(db).facts(flt)
+    """The facts passing ``flt``: shared between sessions, never to be modified.
+
+    Up to IN_MEMORY_LIMIT facts, a filter is applied in pandas to the cached frame of all facts
+    (which the unfiltered first view loads anyway), two to ten times faster than a new query.
+    """
+    if flt == FactFilter() or documents(db, version)["n_facts"].sum() > IN_MEMORY_LIMIT:
+        return store(db).facts(flt)
+    return apply_filter(facts(db, version, FactFilter()), flt).reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
