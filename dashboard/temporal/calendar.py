@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 UNITS = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
-SEASON_ORDER = ("SP", "SU", "FA", "WI")  # within a year: YYYY-WI begins in December of YYYY
+SEASON_ORDER = ("WI", "SP", "SU", "FA")  # within a year: YYYY-WI begins in December of YYYY-1
 
 
 def add_months(day: date, months: int) -> date:
@@ -40,16 +40,19 @@ def shift(day: date, unit: str, amount: int) -> date:
 def season_of(day: date) -> tuple[int, str]:
     """The (year, code) of the meteorological season of a day.
 
-    Winter spans the turn of the year and is named by the year it begins in: 2025-12-15 and
-    2026-02-01 both lie in "2025-WI", as the interval of that value says.
+    Winter spans the turn of the year and is named by the year it ends in, as HeidelTime and the
+    TimeML corpora name it: 2025-12-15 and 2026-02-01 both lie in "2026-WI", as the interval of
+    that value says.
     """
-    if day.month <= 2:
-        return day.year - 1, "WI"
-    return day.year, SEASON_ORDER[(day.month - 3) // 3]
+    if day.month == 12:
+        return day.year + 1, "WI"
+    return day.year, SEASON_ORDER[day.month // 3]
 
 
 def season_start(year: int, code: str) -> date:
-    return date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code], 1)
+    if code == "WI":
+        return date(year - 1, 12, 1)
+    return date(year, {"SP": 3, "SU": 6, "FA": 9}[code], 1)
 
 
 def format_at(day: date, unit: str) -> str:

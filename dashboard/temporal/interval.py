@@ -94,9 +94,10 @@ def base_interval(value: str) -> Interval | None:
         if m["half"]:
             first = 6 * (int(m["half"]) - 1) + 1
             return Interval(datetime(year, first, 1), _add_months(year, first, 6), "half")
-        if m["season"]:
+        if m["season"]:  # winter is named by the year it ends in: 2026-WI begins in December 2025
             first = SEASONS[m["season"]]
-            return Interval(datetime(year, first, 1), _add_months(year, first, 3), "season")
+            begin = year - 1 if m["season"] == "WI" else year
+            return Interval(datetime(begin, first, 1), _add_months(begin, first, 3), "season")
         return Interval(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year")
     except ValueError:  # 2025-02-30, week 54, year beyond 9999 ...
         return None

@@ -366,9 +366,11 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
             else:
                 sign = year_direction if year_direction is not None else direction
                 year = ref_year
-                if sign < 0 and order.index(code) > order.index(ref_code):
+                # "im vergangenen Winter" said in winter is the one before; a tense alone keeps it.
+                same = explicit_dir is not None and code == ref_code
+                if sign < 0 and (order.index(code) > order.index(ref_code) or same):
                     year -= 1
-                elif sign > 0 and order.index(code) < order.index(ref_code):
+                elif sign > 0 and (order.index(code) < order.index(ref_code) or same):
                     year += 1
         return f"{year:04d}-{code}", calendar.season_start(year, code), "season"
     week = _int(f.get("week"))

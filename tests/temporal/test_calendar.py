@@ -61,20 +61,20 @@ def test_iso_weeks(day, week):
 
 
 @pytest.mark.parametrize(("day", "season"), [
-    (date(2025, 12, 15), (2025, "WI")),  # winter spans the turn of the year, named by the year it begins
-    (date(2026, 1, 15), (2025, "WI")),
-    (date(2026, 2, 28), (2025, "WI")),
+    (date(2025, 12, 15), (2026, "WI")),  # winter spans the turn of the year, named by the year it ends
+    (date(2026, 1, 15), (2026, "WI")),
+    (date(2026, 2, 28), (2026, "WI")),
     (date(2026, 3, 1), (2026, "SP")),
     (date(2025, 7, 4), (2025, "SU")),
     (date(2025, 11, 30), (2025, "FA")),
 ])
-def test_meteorological_seasons_and_the_winter_named_by_the_year_it_begins(day, season):
+def test_meteorological_seasons_and_the_winter_named_by_the_year_it_ends(day, season):
     assert calendar.season_of(day) == season
 
 
 @pytest.mark.parametrize(("unit", "value"), [
     ("day", "2025-12-02"), ("week", "2025-W49"), ("month", "2025-12"), ("quarter", "2025-Q4"),
-    ("half", "2025-H2"), ("season", "2025-WI"), ("year", "2025"), ("decade", "202"), ("century", "20"),
+    ("half", "2025-H2"), ("season", "2026-WI"), ("year", "2025"), ("decade", "202"), ("century", "20"),
     ("millennium", "2"),
 ])
 def test_every_granularity_has_one_spelling(unit, value):
