@@ -494,9 +494,17 @@ def _trie_regex(words: list[str]) -> str:
 
 def finish(language: Language) -> Language:
     """Index the rules by the trigger groups they need and compile the one trigger scanner."""
+    by_group: dict[str, list[int]] = {}
+    for i, rule in enumerate(language.rules):
+        for trigger in rule.triggers:
+            by_group.setdefault(trigger, []).append(i)
+    # Only groups some rule waits for are worth announcing ("Washington" names a summit's place,
+    # but no rule needs a place alone).
     index: dict[str, set[str]] = {}
     kinds: dict[str, set[str]] = {"w": set(), "p": set(), "i": set(), "c": set()}
     for name, group in language.groups.items():
+        if name not in by_group:
+            continue
         for word in group.triggers:
             if word.startswith("!"):
                 kinds["c"].add(word[1:])
@@ -510,7 +518,7 @@ def finish(language: Language) -> Language:
     starts = []
     regex_triggers: dict[str, frozenset[str]] = {}
     for name, group in language.groups.items():
-        if group.trigger_regex:  # a pattern that starts at a word start
+        if group.trigger_regex and name in by_group:  # a pattern that starts at a word start
             key = f"x{len(regex_triggers)}"
             regex_triggers[key] = frozenset({name})
             starts.append(f"(?P<{key}>{group.trigger_regex})")
@@ -526,10 +534,6 @@ def finish(language: Language) -> Language:
     # the words it stands in.
     stems = [w for w in kinds["i"] if not any(o != w and o in w for o in kinds["i"])]
     infixes = tuple((stem, frozenset(g for w in kinds["i"] if stem in w for g in index[w])) for stem in sorted(stems))
-    by_group: dict[str, list[int]] = {}
-    for i, rule in enumerate(language.rules):
-        for trigger in rule.triggers:
-            by_group.setdefault(trigger, []).append(i)
     return Language(
         **{**language.__dict__,
            "trigger_index": {**{w: frozenset(g) for w, g in index.items()}, **regex_triggers},
