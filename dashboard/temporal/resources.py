@@ -294,8 +294,10 @@ def _compile_pattern(pattern: str, groups: dict[str, Group], where: str) -> tupl
 
 def _group_triggers(name: str, group: Group) -> set[str]:
     """What announces a group: its words or trigger pattern, or the kind of number it matches."""
+    if group.trigger_regex:  # its own pattern announces it, more narrowly than any digit would
+        return {name}
     found = set()
-    if group.triggers or group.trigger_regex:
+    if group.triggers:
         found.add(name)
     if re.search(r"\\d|\[0-9|\[1-9|\[12", group.regex):
         whole = re.compile(group.regex, re.IGNORECASE)
