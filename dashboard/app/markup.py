@@ -55,9 +55,9 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
     parts, position = [], 0
     for span in sorted(kept):
         parts.append(_escape(text[position:span.start]))
-        attrs = f' class="ft-{_escape(span.kind)}" title="{_escape(span.label)}"'
+        attrs = f' class="ft-{_attribute(span.kind)}" title="{_attribute(span.label)}"'
         if span.anchor:
-            attrs += f' id="{_escape(span.anchor)}"'
+            attrs += f' id="{_attribute(span.anchor)}"'
         parts.append(f"<mark{attrs}>{_escape(text[span.start:span.end])}</mark>")
         position = span.end
     parts.append(_escape(text[position:]))
@@ -89,7 +89,7 @@ def fact_list(facts: pd.DataFrame, link: bool = False, limit: int = 100) -> str:
     for row in shown.itertuples(index=False):
         expression = _escape(row.timex_text)
         if link:
-            expression = f'<a href="#{_escape(fact_anchor(str(row.fact_id)))}">{expression}</a>'
+            expression = f'<a href="#{_attribute(fact_anchor(str(row.fact_id)))}">{expression}</a>'
         items.append(
             f'<li><span class="ft-value">{_escape(row.value)}</span> · <b>{expression}</b> '
             f"({_escape(row.status)}): {_escape(row.sentence)} <i>{_escape(row.title)}</i></li>"
@@ -97,6 +97,11 @@ def fact_list(facts: pd.DataFrame, link: bool = False, limit: int = 100) -> str:
     more = len(facts) - len(shown)
     tail = f"<p>… and {more:,} more (see the Data page).</p>" if more > 0 else ""
     return f'<ol class="ft-facts">{"".join(items)}</ol>{tail}'
+
+
+def _attribute(value: object) -> str:
+    """Escaped for an attribute value, line breaks included (lines become paragraphs)."""
+    return _escape(value).replace("\n", "&#10;").replace("\r", "&#13;")
 
 
 def _escape(value: object) -> str:

@@ -38,6 +38,11 @@ def test_overlapping_spans_keep_the_expression():
     assert out.count("<mark") == 1 and 'class="ft-timex"' in out
 
 
+def test_a_line_break_in_a_label_stays_inside_its_attribute():
+    out = highlight("am Montag", [Span(3, 9, "timex", "2025-12-01\n(past)", "fact-\n1")])
+    assert out.count("<p>") == 1 and 'title="2025-12-01&#10;(past)"' in out
+
+
 def test_spans_outside_the_text_are_left_out():
     assert "<mark" not in highlight("kurz", [Span(2, 99, "timex"), Span(3, 3, "actor")])
 
