@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from dashboard.temporal.engine import tag
 from dashboard.temporal.timex import TYPES
-from tests.temporal.timex3 import value_ok
+from .timex3 import value_ok
 
 LANGS = ("de", "en")
 # Pieces of news text that temporal rules are made of, so random texts hit the rules often.
