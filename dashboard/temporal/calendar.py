@@ -55,31 +55,32 @@ def season_start(year: int, code: str) -> date:
     return date(year, {"SP": 3, "SU": 6, "FA": 9}[code], 1)
 
 
+def _season(day: date) -> str:
+    year, code = season_of(day)
+    return f"{year:04d}-{code}"
+
+
+# unit -> the TIMEX3 spelling of the unit-sized period containing a day
+_FORMATS = {
+    "day": date.isoformat,
+    "week": lambda d: "{:04d}-W{:02d}".format(*d.isocalendar()[:2]),
+    "month": lambda d: f"{d.year:04d}-{d.month:02d}",
+    "quarter": lambda d: f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
+    "half": lambda d: f"{d.year:04d}-H{(d.month - 1) // 6 + 1}",
+    "season": _season,
+    "year": lambda d: f"{d.year:04d}",
+    "decade": lambda d: f"{d.year // 10:03d}",
+    "century": lambda d: f"{d.year // 100:02d}",
+    "millennium": lambda d: f"{d.year // 1000}",
+}
+
+
 def format_at(day: date, unit: str) -> str:
     """The TIMEX3 value of the ``unit``-sized period that contains ``day``."""
-    if unit == "day":
-        return day.isoformat()
-    if unit == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    if unit == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if unit == "quarter":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if unit == "half":
-        return f"{day.year:04d}-H{(day.month - 1) // 6 + 1}"
-    if unit == "season":
-        year, code = season_of(day)
-        return f"{year:04d}-{code}"
-    if unit == "year":
-        return f"{day.year:04d}"
-    if unit == "decade":
-        return f"{day.year // 10:03d}"
-    if unit == "century":
-        return f"{day.year // 100:02d}"
-    if unit == "millennium":
-        return f"{day.year // 1000}"
-    raise ValueError(f"unknown unit {unit!r}")
+    try:
+        return _FORMATS[unit](day)
+    except KeyError:
+        raise ValueError(f"unknown unit {unit!r}") from None
 
 
 def weekday_near(reference: date, weekday: int, direction: int) -> date:
