@@ -332,6 +332,8 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
             day = calendar.weekday_nearest(reference, weekday)
         else:
             day = calendar.weekday_near(reference, weekday, direction)
+            if explicit_dir and day == reference:  # "last Monday" said on a Monday: a week back
+                day += timedelta(weeks=explicit_dir)
         return day.isoformat() + suffix, day, "day"
 
     for name, count in (("quarter", 4), ("half", 2)):
