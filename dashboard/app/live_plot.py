@@ -1,7 +1,7 @@
 """A plotly figure that Streamlit updates in place instead of drawing anew.
 
 ``st.plotly_chart`` gives its element an id derived from the figure, so every filter change
-unmounts the old plot and builds a new one, WebGL canvases included; on a large timeline that
+unmounts the old plot and builds a new one from scratch; on a large timeline that
 costs the browser one to two seconds. This component keeps one frame for the whole session and
 hands it each new figure, which it draws with ``Plotly.react`` (see plotly_frame/index.html).
 """

@@ -15,7 +15,7 @@ a figure that says "no facts match" instead of raising.
   per actor (a fact with two actors is in both lanes) or per document; hover with sentence,
   expression, value and source; a marker per document's publication date, a line for today,
   range slider and zoom buttons. Above ``DETAIL_LIMIT`` lane rows, facts sharing lane, status
-  and interval merge into one WebGL segment (100,000 facts stay fast).
+  and interval merge into one filled segment (100,000 facts stay fast).
 - ``per_period_figure(facts, freq="month"|"quarter")``: facts per period, stacked by status.
 - ``actor_heatmap_figure(facts, n=25)``: actor x month (quarter/year over long spans).
 - ``cooccurrence_figure(facts, n=20)``: how often two actors are named in the same fact.

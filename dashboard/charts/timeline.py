@@ -3,7 +3,10 @@
 The width of a bar is the uncertainty of the statement. Lanes are actors (a fact naming two
 actors shows in both) or documents. Up to ``DETAIL_LIMIT`` lane rows each fact is its own bar
 with its own hover; above that, facts of one lane sharing status and interval become one
-WebGL segment that says how many they are, so 100,000 facts stay a few thousand shapes.
+segment that says how many they are, so 100,000 facts stay a few thousand shapes. Those
+segments are filled rectangles, all of one status in a single SVG path, with hover points that
+draw nothing: a browser redraws that in a tenth of the time of a WebGL trace or an SVG element
+per segment. Likewise many publication dates share one marker per bin.
 Times on the axis are milliseconds since the epoch: a date axis reads them as dates, and
 numeric arrays travel to the browser as compact typed arrays instead of date strings.
 """
@@ -22,11 +25,14 @@ from dashboard.charts.frame import list_column, placed
 from dashboard.charts.lanes import assign_lanes, pack_rows
 from dashboard.charts.style import TEMPLATE, hover_text, message_figure, status_color, status_order
 
-DETAIL_LIMIT = 2_000      # lane rows drawn as one bar each; above this, aggregated WebGL segments
+DETAIL_LIMIT = 2_000      # lane rows drawn as one bar each; above this, aggregated segments
 MAX_LANES = 30
 MAX_ROWS_PER_LANE = 6     # a crowded lane grows to this many rows, then bars overlap
 BINS = 1500               # aggregated: bins are no finer than 1/BINS of the first view
 SEGMENT_BUDGET = 6_000    # aggregated: bins coarsen (day .. year) until segments fit this
+PUBLICATION_LIMIT = 300   # publication markers; more documents share one marker per bin
+BAR_HEIGHT = 0.72         # of a row, for bars and aggregated segments alike
+HOVER_AT = (1 / 6, 1 / 2, 5 / 6)  # aggregated: hover points along a segment, one per third
 DAY_MS = 86_400_000.0
 BIN_WIDTHS = {"day": DAY_MS, "week": 7 * DAY_MS, "month": 30.436875 * DAY_MS,
               "quarter": 91.310625 * DAY_MS, "year": 365.2425 * DAY_MS}
@@ -35,6 +41,7 @@ LABEL_CHARS = 36          # lane labels longer than this are cut
 PUBLISHED = "published"
 _MS = np.int64(1_000)     # microseconds per millisecond
 _HOVER = "%{customdata}<extra></extra>"
+_DAY = "%Y-%m-%d"
 
 
 def timeline_figure(
@@ -73,9 +80,9 @@ def timeline_figure(
     fig = go.Figure()
     for status in status_order(segments["status"].unique()):
         part = segments[segments["status"] == status]
-        fig.add_traces(_bars(part, status, dot_below) if detailed else _webgl_segments(part, status))
-    fig.add_trace(_publications(facts))
-    _mark_today(fig, today)
+        fig.add_traces(_bars(part, status, dot_below) if detailed else _bands(part, status))
+    fig.add_trace(_publications(facts, floor_ms=view / BINS))
+    _mark_today(fig, today, x_range)
     _style(fig, lane_rows, len(facts) - len(on_axis), len(on_axis), bin_ms, x_range)
     return fig
 
@@ -153,9 +160,7 @@ def _grouped_segments(rows: pd.DataFrame, starts: np.ndarray, ends: np.ndarray, 
     groups = keyed.groupby(["lane", "status", "start", "end", "binned"], sort=False).agg(
         n=("value", "size"), value=("value", "first"),
     ).reset_index()
-    day = "%Y-%m-%d"
-    span = (pd.to_datetime(groups["start"], unit="ms").dt.strftime(day) + " – "
-            + pd.to_datetime(groups["end"] - 1, unit="ms").dt.strftime(day))
+    span = _day_spans(groups["start"], groups["end"])
     noun = np.where(groups["n"].to_numpy() == 1, " fact", " facts")
     groups["hover"] = (
         "<b>" + groups["n"].astype(str) + noun + "</b> (" + groups["status"] + ")<br>"
@@ -205,7 +210,7 @@ def _bars(part: pd.DataFrame, status: str, dot_below: float) -> list[go.BaseTrac
     width = part["end"] - part["start"]
     bars = go.Bar(
         base=part["start"].to_numpy(), x=width.to_numpy(), y=part["y"].to_numpy(), orientation="h",
-        width=0.72, name=status, legendgroup=status, marker={"color": color, "line": {"width": 0}},
+        width=BAR_HEIGHT, name=status, legendgroup=status, marker={"color": color, "line": {"width": 0}},
         customdata=part["hover"].to_numpy(), hovertemplate=_HOVER,
     )
     short = part[width < dot_below]
@@ -217,38 +222,80 @@ def _bars(part: pd.DataFrame, status: str, dot_below: float) -> list[go.BaseTrac
     return [bars, dots]
 
 
-def _webgl_segments(part: pd.DataFrame, status: str) -> list[go.BaseTraceType]:
-    """Thick WebGL line segments (NaN breaks the line between them) and a hover point at each middle."""
+def _bands(part: pd.DataFrame, status: str) -> list[go.BaseTraceType]:
+    """Segments as filled rectangles in one path (NaN separates them), and hover points along
+    each that draw nothing.
+
+    One path is what keeps the browser fast: a line with gaps becomes an SVG element per
+    segment, and markers an element per point, while WebGL costs more to set up on every redraw
+    than these few thousand rectangles cost to fill. The points sit at each third of a
+    segment, so a long bar answers a hover over most of its length.
+    """
     color = status_color(status)
+    start, end, y = (part[column].to_numpy(dtype="float64") for column in ("start", "end", "y"))
     gap = np.full(len(part), np.nan)
-    x = np.column_stack([part["start"], part["end"], gap]).ravel()
-    y = np.column_stack([part["y"], part["y"], gap]).ravel()
-    lines = go.Scattergl(
-        x=x, y=y, mode="lines", line={"color": color, "width": ROW_PX * 0.6}, name=status,
-        legendgroup=status, hoverinfo="skip",
+    low, high = y - BAR_HEIGHT / 2, y + BAR_HEIGHT / 2
+    rectangles = go.Scatter(
+        x=np.column_stack([start, end, end, start, gap]).ravel(),
+        y=np.column_stack([low, low, high, high, gap]).ravel(),
+        mode="none", fill="toself", fillcolor=color, name=status, legendgroup=status, hoverinfo="skip",
     )
-    middles = go.Scattergl(
-        x=((part["start"] + part["end"]) / 2).to_numpy(), y=part["y"].to_numpy(), mode="markers",
-        marker={"color": color, "size": 5}, name=status, legendgroup=status, showlegend=False,
-        customdata=part["hover"].to_numpy(), hovertemplate=_HOVER,
+    points = go.Scatter(
+        x=np.column_stack([start + (end - start) * at for at in HOVER_AT]).ravel(),
+        y=np.repeat(y, len(HOVER_AT)), mode="none", name=status, legendgroup=status, showlegend=False,
+        customdata=np.repeat(part["hover"].to_numpy(dtype=object), len(HOVER_AT)), hovertemplate=_HOVER,
+        hoverlabel={"bgcolor": color},
     )
-    return [lines, middles]
+    return [rectangles, points]
 
 
-def _publications(facts: pd.DataFrame) -> go.Scatter:
-    """A marker per document at its publication date, in a row of its own above the lanes."""
-    docs = facts[facts["dct"].notna()].drop_duplicates("doc_id")
-    inferred = docs["dct_inferred"].fillna(False).astype(bool) if "dct_inferred" in docs else False
-    label = pd.to_datetime(docs["dct"]).dt.strftime("%Y-%m-%d") + np.where(inferred, " (inferred)", "")
-    hover = [
-        f"<b>published {day}</b><br>{hover_text(title)}<br>{hover_text(source)}"
-        for day, title, source in zip(label, docs["title"], docs["source"])
-    ]
+def _publications(facts: pd.DataFrame, floor_ms: float) -> go.Scatter:
+    """A marker per document at its publication date, in a row of its own above the lanes.
+
+    Beyond ``PUBLICATION_LIMIT`` documents, those published in one bin (day .. year, no finer
+    than ``floor_ms``) share a marker that says how many they are: the browser draws each
+    marker as an element of its own, and thousands of them cost more than all the bars.
+    """
+    docs = facts[facts["dct"].notna()].drop_duplicates("doc_id").sort_values("dct", kind="stable")
+    days = _ms(docs["dct"])
+    if len(docs) > PUBLICATION_LIMIT:
+        x, hover = _publication_bins(docs, days, floor_ms)
+    else:
+        inferred = docs["dct_inferred"].fillna(False).astype(bool) if "dct_inferred" in docs else False
+        label = pd.to_datetime(docs["dct"]).dt.strftime(_DAY) + np.where(inferred, " (inferred)", "")
+        x, hover = days, [
+            f"<b>published {day}</b><br>{hover_text(title)}<br>{hover_text(source)}"
+            for day, title, source in zip(label, docs["title"], docs["source"])
+        ]
     return go.Scatter(
-        x=_ms(docs["dct"]), y=np.full(len(docs), -1.0), mode="markers", name="publication date",
+        x=x, y=np.full(len(x), -1.0), mode="markers", name="publication date",
         marker={"symbol": "triangle-down", "size": 11, "color": "#333"},
         customdata=hover, hovertemplate=_HOVER,
     )
+
+
+def _publication_bins(docs: pd.DataFrame, days: np.ndarray, floor_ms: float,
+                      titles_shown: int = 5) -> tuple[np.ndarray, list[str]]:
+    """One marker in the middle of each bin holding publications, and its hover: how many
+    documents, the bin's dates and the first titles."""
+    same = np.zeros(len(days))
+    width = choose_bin(same, same, days, days, floor_ms, budget=PUBLICATION_LIMIT)
+    first = np.floor(days / width) * width
+    bins = pd.DataFrame({"start": first, "title": docs["title"].fillna("").astype(str).to_numpy()})
+    groups = bins.groupby("start", sort=True)["title"].agg(list)
+    spans = _day_spans(groups.index.to_series(), groups.index.to_series() + width)
+    hover = []
+    for titles, span in zip(groups, spans):
+        more = f"<br>… and {len(titles) - titles_shown} more" if len(titles) > titles_shown else ""
+        shown = "<br>".join(hover_text(title, 60) for title in titles[:titles_shown])
+        hover.append(f"<b>{len(titles)} documents published</b><br>{span}<br>{shown}{more}")
+    return groups.index.to_numpy() + width / 2, hover
+
+
+def _day_spans(starts: pd.Series, ends: pd.Series) -> pd.Series:
+    """"first day – last day" of half-open intervals given in milliseconds."""
+    return (pd.to_datetime(starts, unit="ms").dt.strftime(_DAY) + " – "
+            + pd.to_datetime(ends - 1, unit="ms").dt.strftime(_DAY))
 
 
 def _first_view(starts: np.ndarray, ends: np.ndarray, today: pd.Timestamp) -> list[float]:
@@ -270,12 +317,15 @@ def _first_view(starts: np.ndarray, ends: np.ndarray, today: pd.Timestamp) -> li
     return [low - pad, high + pad]
 
 
-def _mark_today(fig: go.Figure, day: pd.Timestamp) -> None:
+def _mark_today(fig: go.Figure, day: pd.Timestamp, x_range: list[float]) -> None:
+    """A dashed line at today, labelled on the side facing the middle of the first view, so
+    the label is never cut off where today is the view's right (or left) edge."""
     x = _ms_of(day)
     fig.add_shape(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="paper",
                   line={"color": "#c0392b", "width": 1.5, "dash": "dash"})
+    side = "right" if x > (x_range[0] + x_range[1]) / 2 else "left"
     fig.add_annotation(x=x, y=1, xref="x", yref="paper", text=f"today {day:%Y-%m-%d}", showarrow=False,
-                       yanchor="bottom", font={"color": "#c0392b", "size": 11})
+                       xanchor=side, yanchor="bottom", font={"color": "#c0392b", "size": 11})
 
 
 def _style(fig: go.Figure, lanes: LaneRows, unplaced: int, shown: int, bin_ms: float | None,

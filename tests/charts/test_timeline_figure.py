@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from charts.factrows import NATO_DOC, STUBB_DOC, fact_frame, story_facts
 from dashboard.charts import STATUS_COLORS, timeline_figure
 from dashboard.charts.lanes import pack_rows
-from dashboard.charts.timeline import BIN_WIDTHS, choose_bin
+from dashboard.charts.timeline import BIN_WIDTHS, HOVER_AT, choose_bin
 from dashboard.charts.style import NO_FACTS
 
 DAY_MS = 86_400_000.0
@@ -32,6 +32,17 @@ def lane_of(fig, y: float) -> str:
     """The lane label whose rows contain ``y`` (labels sit on the middle row of their lane)."""
     ticks = sorted(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext))
     return min(ticks, key=lambda tick: abs(tick[0] - y) if tick[0] <= y + 3 else 1e9)[1]
+
+
+def segment_hovers(fig) -> list[str]:
+    """The hover of every aggregated segment (its hover points repeat it along the segment)."""
+    points = [t for t in fig.data if t.type == "scatter" and t.mode == "none" and t.customdata is not None]
+    return [h for t in points for h in t.customdata[::len(HOVER_AT)]]
+
+
+def band_traces(fig) -> list:
+    """The filled rectangles of aggregated segments."""
+    return [t for t in fig.data if t.type == "scatter" and t.fill == "toself"]
 
 
 def bar_rows(fig) -> list[tuple[str, float, float, str]]:
@@ -99,6 +110,26 @@ def test_publication_dates_and_today_are_marked():
     assert any("today 2026-01-15" in a.text for a in fig.layout.annotations)
 
 
+def test_the_today_label_leans_into_the_view_so_it_is_never_cut_off():
+    late = timeline_figure(story_facts(), today=date(2026, 1, 15))   # today at the right edge
+    early = timeline_figure(fact_frame([{"value": "2027-03"}]), today=date(2025, 12, 2))
+    label = lambda fig: next(a for a in fig.layout.annotations if a.text.startswith("today"))
+    assert label(late).xanchor == "right" and label(early).xanchor == "left"
+
+
+def test_many_documents_share_publication_markers_that_count_them():
+    from dashboard.charts.timeline import PUBLICATION_LIMIT
+
+    days = pd.date_range("2024-01-01", periods=PUBLICATION_LIMIT * 2, freq="D")
+    rows = [{"value": f"{d:%Y-%m-%d}", "doc_id": f"d{i}", "title": f"Artikel {i}", "dct": d}
+            for i, d in enumerate(days)]
+    fig = timeline_figure(fact_frame(rows), today=TODAY)
+    published = next(t for t in fig.data if t.name == "publication date")
+    assert 0 < len(published.x) <= PUBLICATION_LIMIT
+    counts = [int(h.split(" ")[0].removeprefix("<b>")) for h in published.customdata]
+    assert sum(counts) == len(days) and all(" documents published</b>" in h for h in published.customdata)
+
+
 def test_range_slider_zoom_buttons_and_a_first_view_without_far_outliers():
     facts = fact_frame(
         [{"value": f"2025-{m:02d}-{d:02d}", "actors": ["NATO"]} for m in range(1, 13) for d in (3, 17, 25)]
@@ -139,16 +170,18 @@ def test_facts_without_actors_get_a_lane_of_their_own():
     assert labels[-1] == "(no actor)"
 
 
-def test_above_the_detail_limit_facts_merge_into_webgl_segments_with_counts():
+def test_above_the_detail_limit_facts_merge_into_segments_with_counts():
     rows = [{"value": "2025-10", "actors": ["Donald Trump"], "status": "past"}] * 3
     rows += [{"value": "2026", "actors": ["NATO", "Donald Trump"], "status": "future"}] * 2
     fig = timeline_figure(fact_frame(rows), detail_limit=3, today=TODAY)
     assert not bars(fig)
-    gl = [t for t in fig.data if t.type == "scattergl"]
-    hovers = [h for t in gl if t.mode == "markers" for h in t.customdata]
+    hovers = segment_hovers(fig)
     assert sorted(h.split("</b>")[0] for h in hovers) == ["<b>2 facts", "<b>2 facts", "<b>3 facts"]
-    lines = [t for t in gl if t.mode == "lines"]
-    assert sum(np.isnan(np.asarray(t.x, dtype=float)).sum() for t in lines) == 3  # one gap per segment
+    bands = band_traces(fig)
+    assert {t.name for t in bands} == {"past", "future"} and not [t for t in fig.data if t.type == "scattergl"]
+    assert sum(np.isnan(np.asarray(t.x, dtype=float)).sum() for t in bands) == 3  # one gap per segment
+    corners = np.asarray(bands[0].x, dtype=float)[:4]
+    assert corners[0] == corners[3] < corners[1] == corners[2]  # a rectangle: start, end, end, start
 
 
 def test_many_short_facts_are_binned_to_stay_within_the_segment_budget():
@@ -161,7 +194,7 @@ def test_many_short_facts_are_binned_to_stay_within_the_segment_budget():
                           floor_ms=DAY_MS, budget=2)
     assert budgeted == BIN_WIDTHS["week"]  # the first two days share a week, the third has its own
     fig = timeline_figure(facts, detail_limit=100, today=TODAY)
-    hovers = [h for t in fig.data if t.type == "scattergl" and t.mode == "markers" for h in t.customdata]
+    hovers = segment_hovers(fig)
     assert sum(int(h.split(" ")[0].removeprefix("<b>")) for h in hovers) == len(rows)
     assert any(h.endswith("<br>2024") for h in hovers)          # the year keeps its own segment
     assert any(" – " in h for h in hovers)                       # the days share bins with a date span
@@ -234,7 +267,7 @@ def test_a_large_synthetic_corpus_aggregates_without_losing_a_fact():
     facts = synthetic_facts(6_000, n_docs=200, n_actors=80)
     assert list(facts.columns)[:3] == ["fact_id", "doc_id", "title"] and len(facts) == 6_000
     fig = timeline_figure(facts, today=TODAY)
-    hovers = [h for t in fig.data if t.type == "scattergl" and t.mode == "markers" for h in t.customdata]
+    hovers = segment_hovers(fig)
     lanes_rows = sum(max(len(a), 1) for a in facts["actors"])
     assert sum(int(h.split(" ")[0].removeprefix("<b>")) for h in hovers) == lanes_rows
     assert len(hovers) <= 6_000 and len(fig.layout.yaxis.ticktext) == 1 + 30 + 1  # published, 30 lanes, (no actor)

@@ -8,8 +8,8 @@ from dashboard.app.live_plot import live_plot
 current = view.current()
 lane_by = st.segmented_control("Lanes", ["actor", "document"], key="timeline_lanes", default="actor",
                                format_func=lambda lane: f"one per {lane}") or "actor"
-# plotGlPixelRatio 1: WebGL bars drawn at screen resolution, not twice it (plotly's default),
-# a quarter of the pixels to fill on every redraw; bars need no sub-pixel sharpness.
+# plotGlPixelRatio 1: any WebGL trace is drawn at screen resolution, not twice it (plotly's
+# default), a quarter of the pixels to fill on every redraw; bars need no sub-pixel sharpness.
 live_plot(current.figure_spec("timeline", lane_by=lane_by), key="timeline_chart",
           config={"scrollZoom": True, "displaylogo": False, "plotGlPixelRatio": 1})
 st.caption("Download the timeline")
