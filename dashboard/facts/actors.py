@@ -189,11 +189,11 @@ def _add_csv(gazetteer: Gazetteer, path: Path, countries: dict[str, str]) -> Non
         kind = row.get("kind") or "person"
         wikidata = row.get("wikidata", "")
         if not name:
-            raise UserError(f"{path}, line {line}: the 'name' column is empty")
+            raise UserError(f"{path}:{line}: the 'name' column is empty")
         if kind not in KINDS:
-            raise UserError(f"{path}, line {line}: kind {kind!r} is not one of {', '.join(KINDS)}")
+            raise UserError(f"{path}:{line}: kind {kind!r} is not one of {', '.join(KINDS)}")
         if wikidata and not _WIKIDATA.match(wikidata):
-            raise UserError(f"{path}, line {line}: {wikidata!r} is not a Wikidata ID like Q42")
+            raise UserError(f"{path}:{line}: {wikidata!r} is not a Wikidata ID like Q42")
         country = row.get("country", "")
         country = countries.get(country.upper(), country) if country else ""
         gazetteer.add(Actor(name, kind, wikidata, country, row.get("role", "")), _split(row.get("aliases", "")))

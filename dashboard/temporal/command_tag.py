@@ -108,7 +108,7 @@ def tag_lines(lines: Iterable[bytes | str], source: str, defaults: Defaults = De
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"not JSON ({exc.msg} at column {exc.colno})") from None
+                raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
             yield json.dumps(tag_record(record, defaults), ensure_ascii=False)
         except ValueError as exc:
             yield LineError(source, number, str(exc))

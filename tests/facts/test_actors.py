@@ -115,9 +115,9 @@ def test_user_csv_adds_actors_and_aliases(tmp_path):
 @pytest.mark.parametrize(
     "content, message",
     [
-        ("name,kind\n,person\n", "line 2: the 'name' column is empty"),
-        ("name,kind\nX,planet\n", "line 2: kind 'planet'"),
-        ("name,wikidata\nX,42\n", "line 2: '42' is not a Wikidata ID"),
+        ("name,kind\n,person\n", ".csv:2: the 'name' column is empty"),
+        ("name,kind\nX,planet\n", ".csv:2: kind 'planet'"),
+        ("name,wikidata\nX,42\n", ".csv:2: '42' is not a Wikidata ID"),
     ],
 )
 def test_a_bad_user_csv_is_a_user_error_naming_file_and_line(tmp_path, content, message):

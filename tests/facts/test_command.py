@@ -77,7 +77,7 @@ def test_bad_files_are_named_the_good_ones_still_extracted_and_the_exit_code_is_
     assert done.returncode == 2
     assert f"fact-timeline: error: {tmp_path / 'empty.txt'}: empty file" in done.stderr
     assert f"{tmp_path / 'image.txt'}: binary file" in done.stderr
-    assert f"{tmp_path / 'lines.jsonl'}, line 2: not valid JSON" in done.stderr
+    assert f"{tmp_path / 'lines.jsonl'}:2: not valid JSON" in done.stderr
     assert "Traceback" not in done.stderr
     assert {json.loads(line)["doc_id"] for line in done.stdout.splitlines()} == {"good", "j1"}
 

@@ -106,10 +106,18 @@ def test_jsonl_reads_every_line_and_reports_a_malformed_one_by_line(tmp_path):
     assert items[0].source == "https://example.org/a"
     errors = {i.line: str(i) for i in items if isinstance(i, LoadError)}
     assert errors.keys() == {2, 4, 5, 7}
-    assert errors[2].startswith(f"{path}, line 2: not valid JSON")
+    assert errors[2].startswith(f"{path}:2: not valid JSON")
     assert "invalid date '2025-13-40'" in errors[4]
     assert "unknown language 'xx'" in errors[5]
     assert "no 'text' field" in errors[7]
+
+
+def test_a_jsonl_line_saved_in_windows_1252_is_still_read(tmp_path):
+    path = tmp_path / "legacy.jsonl"
+    record = {"doc_id": "w", "dct": "2025-03-04", "lang": "de", "text": "Am 3. März 2025 tagten die Außenminister."}
+    path.write_bytes(json.dumps(record, ensure_ascii=False).encode("cp1252") + b"\n")
+    [doc] = load(path)
+    assert isinstance(doc, Document) and doc.text == record["text"]
 
 
 def test_folders_are_read_recursively_and_globs_expand(tmp_path):

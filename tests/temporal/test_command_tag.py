@@ -70,7 +70,7 @@ def test_bad_lines_are_reported_by_number_and_the_others_still_written(fact_time
     assert result.returncode == 1
     assert [r["doc_id"] for r in read_jsonl(result.stdout)] == ["rutte", "rubio"]
     errors = result.stderr.splitlines()
-    assert errors[0].startswith("fact-timeline: docs.jsonl:2: not JSON")
+    assert errors[0].startswith("fact-timeline: docs.jsonl:2: not valid JSON")
     assert errors[1].startswith("fact-timeline: docs.jsonl:3: invalid date '2025-13-45'")
     assert errors[2].startswith("fact-timeline: docs.jsonl:4: unknown language 'tlh'")
     assert errors[3] == 'fact-timeline: docs.jsonl:5: no "text" field'
@@ -172,4 +172,4 @@ def test_the_stream_is_lazy_one_line_in_one_line_out():
 def test_the_stream_yields_errors_in_place():
     results = list(tag_lines([b'{"lang": "de", "text": "am Dienstag"}', b"{oops"], "x.jsonl", Defaults(dct="2025-12-02")))
     assert json.loads(results[0])["timexes"][0]["value"] == "2025-12-02"
-    assert results[1] == LineError("x.jsonl", 2, "not JSON (Expecting property name enclosed in double quotes at column 2)")
+    assert results[1] == LineError("x.jsonl", 2, "not valid JSON (Expecting property name enclosed in double quotes at column 2)")
