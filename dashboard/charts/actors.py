@@ -6,13 +6,14 @@ A fact naming two actors counts for each of them, as in the timeline's actor lan
 from __future__ import annotations
 
 import html
+import math
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.frame import explode_actors, placed, top_values
-from dashboard.charts.periods import coarsest_readable, period_axis, period_of
+from dashboard.charts.periods import coarsest_readable, period_columns
 from dashboard.charts.style import TEMPLATE, category_axis, message_figure, status_color, status_order
 
 NO_ACTORS = "no matching fact names an actor"
@@ -66,11 +67,12 @@ def actor_heatmap_figure(facts: pd.DataFrame, n: int = 25, freq: str | None = No
     freq = freq or coarsest_readable(rows["start"])
     top = top_values(rows["actor"], n)
     rows = rows[rows["actor"].isin(top)]
-    axis = period_axis(rows["start"], freq)
-    counts = pd.crosstab(rows["actor"], period_of(rows["start"], freq)).reindex(index=top, columns=axis, fill_value=0)
+    columns, axis = period_columns(rows["start"], freq)
+    counts = pd.crosstab(rows["actor"], columns).reindex(index=top, columns=axis, fill_value=0)
     fig = go.Figure(go.Heatmap(
         z=counts.to_numpy(), x=axis, y=_labels(top), colorscale="Blues", xgap=1, ygap=1,
-        colorbar={"title": "facts"}, hovertemplate="%{y}, %{x}: %{z} facts<extra></extra>",
+        colorbar={"title": "facts", "dtick": max(1, math.ceil(counts.to_numpy().max() / 5))},
+        hovertemplate="%{y}, %{x}: %{z} facts<extra></extra>",
     ))
     fig.update_layout(
         template=TEMPLATE, title=f"Facts per actor and {freq} (by the {freq} a fact starts in)",

@@ -7,6 +7,9 @@ ones.
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -15,6 +18,7 @@ from dashboard.charts.style import TEMPLATE, category_axis, message_figure, stat
 
 FREQS = {"month": "M", "quarter": "Q", "year": "Y"}
 MAX_PERIODS = 240  # a longer run of periods shows only the periods that have facts
+CORE_SHARE = 0.9  # the share of facts that decides the span of a period axis
 
 
 def period_of(starts: pd.Series, freq: str) -> pd.Series:
@@ -39,20 +43,50 @@ def _label(period: pd.Period, freq: str) -> str:
     return f"{period.year:04d}-{period.month:02d}"
 
 
-def period_axis(starts: pd.Series, freq: str) -> list[str]:
-    """Every period from the first to the last start, so empty periods show as gaps, unless the
-    run is so long that it would bury the data; then only the periods that occur."""
-    periods = pd.to_datetime(starts).dt.to_period(FREQS[freq])
-    full = pd.period_range(periods.min(), periods.max(), freq=FREQS[freq])
+def core_span(starts: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The shortest stretch of time holding ``CORE_SHARE`` of the starts.
+
+    One "1949" and one "2035" among facts about 2025 would otherwise stretch every period axis
+    until the rest is a sliver; the shortest window drops far-off facts on whichever side
+    they are, and none where there are too few to spare.
+    """
+    values = np.sort(pd.to_datetime(starts).to_numpy())
+    keep = max(1, math.ceil(len(values) * CORE_SHARE))
+    widths = values[keep - 1:] - values[: len(values) - keep + 1]
+    first = int(np.argmin(widths))
+    return pd.Timestamp(values[first]), pd.Timestamp(values[first + keep - 1])
+
+
+def period_columns(starts: pd.Series, freq: str) -> tuple[pd.Series, list[str]]:
+    """The column of each start and the columns in order.
+
+    Every period from the first start to the last, so empty periods show as gaps. Where a few
+    far-off facts stretch that run to more than twice the periods of the rest, those before
+    and after share a column at each edge ("before 2022-03"), so every fact still counts.
+    Where even the rest is too long a run to read, only the periods that occur are shown.
+    """
+    code = FREQS[freq]
+    periods = pd.to_datetime(starts).dt.to_period(code)
+    labels = period_of(starts, freq)
+    full = pd.period_range(periods.min(), periods.max(), freq=code)
+    low, high = (stamp.to_period(code) for stamp in core_span(starts))
+    core = pd.period_range(low, high, freq=code)
+    if len(core) * 2 < len(full) and len(core) <= MAX_PERIODS:
+        before, after = f"before {_label(low, freq)}", f"after {_label(high, freq)}"
+        early, late = (periods < low).to_numpy(), (periods > high).to_numpy()
+        labels = labels.mask(early, before).mask(late, after)
+        axis = [before] * bool(early.any()) + [_label(p, freq) for p in core] + [after] * bool(late.any())
+        return labels, axis
     chosen = full if len(full) <= MAX_PERIODS else pd.PeriodIndex(sorted(periods.unique()))
-    return [_label(p, freq) for p in chosen]
+    return labels, [_label(p, freq) for p in chosen]
 
 
 def coarsest_readable(starts: pd.Series, limit: int = 72) -> str:
-    """Month where the facts span at most ``limit`` months, else quarter, else year."""
+    """Month where the bulk of the facts (``core_span``) spans at most ``limit`` months, else
+    quarter, else year."""
+    low, high = core_span(starts)
     for freq in ("month", "quarter"):
-        periods = pd.to_datetime(starts).dt.to_period(FREQS[freq])
-        if (periods.max() - periods.min()).n < limit:
+        if (high.to_period(FREQS[freq]) - low.to_period(FREQS[freq])).n < limit:
             return freq
     return "year"
 
@@ -66,15 +100,19 @@ def per_period_figure(facts: pd.DataFrame, freq: str = "month") -> go.Figure:
     on_axis = placed(facts)
     if on_axis.empty:
         return message_figure(f"none of the {len(facts)} matching facts has a date on the time axis")
-    counts = pd.crosstab(period_of(on_axis["start"], freq), on_axis["status"].fillna("unknown"))
-    axis = period_axis(on_axis["start"], freq)
-    counts = counts.reindex(axis, fill_value=0)
+    columns, axis = period_columns(on_axis["start"], freq)
+    counts = pd.crosstab(columns, on_axis["status"].fillna("unknown")).reindex(axis, fill_value=0)
+    edge = np.array([label.startswith(("before ", "after ")) for label in axis])
     fig = go.Figure()
     for status in status_order(counts.columns):
-        fig.add_bar(
-            x=axis, y=counts[status].to_numpy(), name=status, marker_color=status_color(status),
-            hovertemplate=f"%{{x}}: %{{y}} {status} facts<extra></extra>",
-        )
+        values = counts[status].to_numpy()
+        marker = {"color": status_color(status)}
+        hover = f"%{{x}}: %{{y}} {status} facts<extra></extra>"
+        fig.add_bar(x=axis, y=np.where(edge, 0, values), name=status, legendgroup=status, marker=marker, hovertemplate=hover)
+        if edge.any():  # the edge columns gather many periods: hatched, so they read as such
+            fig.add_bar(x=axis, y=np.where(edge, values, 0), name=status, legendgroup=status, showlegend=False,
+                        marker=marker | {"pattern": {"shape": "/", "fillmode": "overlay", "fgcolor": "white"}},
+                        hovertemplate=hover)
     unplaced = len(facts) - len(on_axis)
     note = f" ({unplaced} without a date not counted)" if unplaced else ""
     fig.update_layout(

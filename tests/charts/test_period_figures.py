@@ -9,12 +9,18 @@ from hypothesis import strategies as st
 
 from charts.factrows import fact_frame, story_facts
 from dashboard.charts import CHARTS, per_period_figure
-from dashboard.charts.periods import coarsest_readable, period_of
+from dashboard.charts.periods import coarsest_readable, core_span, period_columns, period_of
 from dashboard.charts.style import NO_FACTS
 
 
 def stacks(fig) -> dict[str, dict[str, int]]:
-    return {t.name: dict(zip(t.x, (int(v) for v in t.y))) for t in fig.data}
+    """Facts per status and period (the hatched edge columns are traces of their own)."""
+    counts: dict[str, dict[str, int]] = {}
+    for trace in fig.data:
+        into = counts.setdefault(trace.name, dict.fromkeys(trace.x, 0))
+        for period, value in zip(trace.x, trace.y):
+            into[period] += int(value)
+    return counts
 
 
 def test_months_are_a_category_axis_with_empty_months_as_gaps():
@@ -59,6 +65,32 @@ def test_long_spans_read_in_coarser_periods():
     assert coarsest_readable(pd.Series(pd.to_datetime(["1800-01-01", "2026-01-01"]))) == "year"
 
 
+def test_a_few_far_off_facts_share_a_column_at_each_edge():
+    rows = [{"value": f"2025-{m:02d}", "status": "past"} for m in range(1, 13)] * 3
+    rows += [{"value": "1949", "status": "past"}, {"value": "2035", "status": "future"}]
+    fig = per_period_figure(fact_frame(rows), freq="month")
+    counts = stacks(fig)
+    assert list(counts["past"])[0] == "before 2025-01" and list(counts["past"])[-1] == "after 2025-12"
+    assert len(counts["past"]) == 14                      # the twelve months of 2025 and two edges
+    assert counts["past"]["before 2025-01"] == 1 and counts["future"]["after 2025-12"] == 1
+    assert sum(sum(c.values()) for c in counts.values()) == len(rows)
+    hatched = [t for t in fig.data if t.marker.pattern.shape == "/"]
+    assert hatched and not any(t.showlegend is not False for t in hatched)   # hatched, out of the legend
+    assert all(t.y[1:-1].sum() == 0 for t in hatched)                        # only the edges
+
+
+def test_the_core_span_keeps_everything_where_there_is_nothing_to_spare():
+    starts = pd.Series(pd.to_datetime(["1949-04-04", "2025-10-01", "2026-01-01"]))
+    assert core_span(starts) == (pd.Timestamp("1949-04-04"), pd.Timestamp("2026-01-01"))
+    labels, axis = period_columns(starts, "year")
+    assert axis[0] == "1949" and axis[-1] == "2026" and labels.tolist() == ["1949", "2025", "2026"]
+
+
+def test_the_bulk_of_the_facts_decides_how_fine_the_periods_are():
+    bulk = pd.date_range("2025-01-01", periods=60, freq="W").to_series()
+    assert coarsest_readable(pd.concat([bulk, pd.Series(pd.to_datetime(["1800-01-01"]))])) == "month"
+
+
 def test_no_facts_says_so():
     fig = per_period_figure(story_facts().iloc[:0])
     assert not fig.data and fig.layout.annotations[0].text == NO_FACTS
@@ -77,5 +109,5 @@ def test_every_fact_is_counted_once(rows, freq):
     facts = fact_frame([{"value": v, "status": s} for v, s in rows])
     fig = per_period_figure(facts, freq=freq)
     assert sum(sum(t.y) for t in fig.data) == len(rows)
-    for trace in fig.data:
-        assert sum(trace.y) == sum(1 for _, s in rows if s == trace.name)
+    for status, counts in stacks(fig).items():
+        assert sum(counts.values()) == sum(1 for _, s in rows if s == status)
