@@ -92,6 +92,9 @@ class Gazetteer:
     actors: dict[str, Actor] = field(default_factory=dict)
     index: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 1
+    # Capitals that stand for their state ("Moskau warnte"): matched apart from the names,
+    # since a capital is just as often only a place.
+    capitals: Gazetteer | None = None
 
     def add(self, actor: Actor, aliases: Iterable[str] = ()) -> None:
         """Add (or enrich) an actor; the first actor to claim an alias keeps it."""
@@ -104,11 +107,15 @@ class Gazetteer:
                 role=known.role or actor.role,
             )
         self.actors[actor.name] = actor
-        for alias in (actor.name, *aliases):
+        self.add_aliases(actor.name, (actor.name, *aliases))
+
+    def add_aliases(self, name: str, aliases: Iterable[str]) -> None:
+        """Let ``aliases`` name the actor ``name`` too, where no other actor claims them."""
+        for alias in aliases:
             for form in _surface_forms(alias.strip()):
                 key = tuple(t.text for t in _tokens(form))
                 if key and key not in self.index:
-                    self.index[key] = actor.name
+                    self.index[key] = name
                     self.longest = max(self.longest, len(key))
 
     def _get(self, key: tuple[str, ...]) -> str | None:
@@ -181,6 +188,15 @@ def _load_countries(gazetteer: Gazetteer) -> dict[str, str]:
     return names
 
 
+def _load_capitals(states: Gazetteer, countries: dict[str, str]) -> Gazetteer:
+    capitals = Gazetteer()
+    for _, row in _read_rows(ACTORS_DIR / "capitals.csv"):
+        state = states.actors[countries[row["code"]]]
+        capitals.actors[state.name] = state
+        capitals.add_aliases(state.name, _split(row["aliases"]))
+    return capitals
+
+
 def _add_csv(gazetteer: Gazetteer, path: Path, countries: dict[str, str]) -> None:
     """Add the actors of one CSV with :data:`CSV_COLUMNS` (``name`` required; ``kind`` defaults
     to person; ``country`` an ISO code or a name; ``aliases`` ``|``-separated)."""
@@ -207,6 +223,7 @@ def load_gazetteer(extra_csvs: Sequence[str | Path] = ()) -> Gazetteer:
     """
     gazetteer = Gazetteer()
     countries = _load_countries(gazetteer)
+    gazetteer.capitals = _load_capitals(gazetteer, countries)
     for name in ("organisations.csv", "people.csv"):
         _add_csv(gazetteer, ACTORS_DIR / name, countries)
     for path in extra_csvs:
@@ -323,10 +340,52 @@ def _surname_mentions(text: str, people: list[Mention], taken: list[Mention]) ->
     return found
 
 
+@dataclass(frozen=True)
+class _PlaceWords:
+    words: frozenset[str]
+    capitalised_word_continues_name: bool
+
+
+@lru_cache(maxsize=None)
+def _place_words(lang: str) -> _PlaceWords | None:
+    rows = [row for _, row in _read_rows(ACTORS_DIR / "place_words.csv") if row["lang"] == lang]
+    if not rows:
+        return None
+    words = frozenset(word.lower() for row in rows for word in _split(row["words"]))
+    return _PlaceWords(words, rows[0].get("capitalised_word_continues_name") == "yes")
+
+
+_LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
+
+
+def _capital_mentions(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """Capitals that stand for their state: "Moskau warnte", "Washington would begin".
+
+    Not where the text names a place ("in Moskau", "the city of Kyiv", "die Hauptstadt Kiew")
+    or the capital begins a longer name ("Kiew-Reise", in English also "Washington Post").
+    """
+    rules = _place_words(lang)
+    if rules is None or gazetteer.capitals is None:
+        return []
+    found: list[Mention] = []
+    for mention in gazetteer.capitals.match(text):
+        if _overlaps(mention.start, mention.end, taken):
+            continue
+        before = _LAST_WORD.search(text, max(0, mention.start - 40), mention.start)
+        if before is not None and before.group(1).lower() in rules.words:
+            continue
+        after = text[mention.end : mention.end + 2]
+        if after[:1] == "-" or (rules.capitalised_word_continues_name and after[:1] == " " and after[1:].isupper()):
+            continue
+        found.append(replace(mention, how="capital"))
+    return found
+
+
 def find_actors(text: str, lang: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """All actor mentions in a document, sorted by position, never overlapping."""
     gazetteer = gazetteer or default_gazetteer()
     mentions = gazetteer.match(text)
+    mentions += _capital_mentions(text, lang, gazetteer, mentions)
     mentions += _role_mentions(text, lang, gazetteer, mentions)
     people = sorted((m for m in mentions if m.actor.kind == "person"), key=lambda m: m.start)
     mentions += _surname_mentions(text, people, mentions)

@@ -88,6 +88,23 @@ def test_a_role_before_a_known_name_adds_no_new_person():
     assert names("Außenminister Marco Rubio und Präsident Trump", "de") == ["Marco Rubio", "Donald Trump"]
 
 
+def named(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.actor.name) for m in find_actors(text, lang)]
+
+
+def test_a_capital_standing_for_its_state_names_the_state():
+    text = "Moskau warnte am Dienstag. Moskaus Außenminister Sergej Lawrow sagte, Kiew müsse nachgeben."
+    assert named(text, "de") == [("Moskau", "Russia"), ("Moskaus", "Russia"), ("Sergej Lawrow", "Sergey Lavrov"),
+                                 ("Kiew", "Ukraine")]
+    assert named("Washington would begin deployments, and Beijing said nothing.", "en") == [
+        ("Washington", "United States"), ("Beijing", "China")]
+
+
+def test_a_capital_named_as_a_place_or_inside_a_longer_name_is_no_actor():
+    assert named("Die Minister trafen sich in Washington, nach der Kiew-Reise in der Hauptstadt Berlin.", "de") == []
+    assert named("The Washington Post said talks in Kyiv and the city of Moscow were calm.", "en") == []
+
+
 def test_mentions_never_overlap_and_point_into_the_text():
     text = "US-Außenminister Marco Rubio traf die EU-Kommission und Finnlands Präsidenten Alexander Stubb."
     mentions = find_actors(text, "de")
