@@ -55,6 +55,19 @@ def test_preterites_ending_in_ste_are_past_tense(text):
     assert cue_for(text, expression, "de")[0] == PAST
 
 
+@pytest.mark.parametrize(("lang", "text", "expression"), [
+    ("de", "In der Nacht zu Sonntag griffen Drohnen Kiew an.", "Sonntag"),
+    ("de", "Russland schoss am Montag Raketen auf Charkiw.", "Montag"),
+])
+def test_strong_verbs_in_the_preterite_are_past_tense(lang, text, expression):
+    assert cue_for(text, expression, lang)[:2] == (PAST, True)
+
+
+def test_a_date_something_was_put_off_to_lies_ahead():
+    text = "The vote, originally set for December 10, was postponed to January."
+    assert cue_for(text, "December 10", "en")[0] == FUTURE and cue_for(text, "January", "en")[0] == FUTURE
+
+
 def test_no_cue_in_the_sentence_leaves_the_direction_open():
     assert cue_for("Das Treffen am Mittwoch.", "Mittwoch", "de") is None
 
