@@ -66,6 +66,7 @@ def test_strong_verbs_in_the_preterite_are_past_tense(lang, text, expression):
 def test_a_date_something_was_put_off_to_lies_ahead():
     text = "The vote, originally set for December 10, was postponed to January."
     assert cue_for(text, "December 10", "en")[0] == FUTURE and cue_for(text, "January", "en")[0] == FUTURE
+    assert cue_for("Die Abstimmung wurde auf Januar verschoben.", "Januar", "de")[0] == FUTURE
 
 
 def test_no_cue_in_the_sentence_leaves_the_direction_open():
