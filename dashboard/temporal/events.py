@@ -86,7 +86,8 @@ def find_event(spec: str, year: str | None = None, dct: date | None = None) -> E
     """The event an expression names. ``spec`` is ``kind[:place][:direction]``.
 
     With a year, the event of that year; without, the one nearest the DCT in the direction
-    given (-1 the last before it, +1 the next after it), else the latest one before the DCT.
+    given (-1 the last before it, +1 the next after it), else the latest one before the DCT
+    (with a place and none before it, the first after it).
     """
     kind, _, rest = spec.partition(":")
     place, _, direction_text = rest.partition(":")
@@ -104,7 +105,10 @@ def find_event(spec: str, year: str | None = None, dct: date | None = None) -> E
         later = [e for e in matches if e.start > dct]
         return min(later, key=lambda e: e.start) if later else None
     earlier = [e for e in matches if e.start <= dct]
-    return max(earlier, key=lambda e: e.start) if earlier else None
+    if earlier:
+        return max(earlier, key=lambda e: e.start)
+    # A place pins the event down: "the summit in The Hague", said before it, is the coming one.
+    return min(matches, key=lambda e: e.start) if place else None
 
 
 def event_interval(event_id: str) -> Interval | None:

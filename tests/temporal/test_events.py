@@ -39,6 +39,14 @@ def test_without_a_year_the_last_or_next_event_from_the_publication_date():
     assert find_event("nato-summit", "1999") is None
 
 
+def test_a_place_named_before_its_only_event_means_the_coming_one():
+    before = date(2025, 5, 14)
+    assert find_event("summit:the hague", None, before).id == "nato-summit-2025"
+    assert find_event("nato-summit", None, date(2024, 7, 1)).id != "nato-summit-2024"  # no place: the last one
+    spans = [(t.text, t.value) for t in tag("Allies meet ahead of the summit in The Hague.", before, "en")]
+    assert spans == [("the summit in The Hague", "2025-06-24")]
+
+
 def test_an_events_interval_covers_all_its_days():
     interval = event_interval("nato-summit-2024")
     assert (interval.start, interval.end, interval.granularity) == (datetime(2024, 7, 9), datetime(2024, 7, 12), "day")
