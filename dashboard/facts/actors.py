@@ -356,13 +356,15 @@ def _place_words(lang: str) -> _PlaceWords | None:
 
 
 _LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
+_DATELINE = re.compile(r"\s*(?:[,(/]| [-–—])")
 
 
 def _capital_mentions(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """Capitals that stand for their state: "Moskau warnte", "Washington would begin".
 
-    Not where the text names a place ("in Moskau", "the city of Kyiv", "die Hauptstadt Kiew")
-    or the capital begins a longer name ("Kiew-Reise", in English also "Washington Post").
+    Not where the text names a place ("in Moskau", "the city of Kyiv", "die Hauptstadt Kiew"),
+    in a dateline at the start of a line ("Berlin, 3. März"), or where the capital begins a
+    longer name ("Kiew-Reise", in English also "Washington Post").
     """
     rules = _place_words(lang)
     if rules is None or gazetteer.capitals is None:
@@ -377,6 +379,8 @@ def _capital_mentions(text: str, lang: str, gazetteer: Gazetteer, taken: list[Me
         after = text[mention.end : mention.end + 2]
         if after[:1] == "-" or (rules.capitalised_word_continues_name and after[:1] == " " and after[1:].isupper()):
             continue
+        if _DATELINE.match(text, mention.end) and not text[text.rfind("\n", 0, mention.start) + 1 : mention.start].strip():
+            continue  # "Berlin, 3. März (dpa) -": where the report was filed
         found.append(replace(mention, how="capital"))
     return found
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
 from dashboard.errors import UserError
 from dashboard.facts.actors import default_gazetteer, load_gazetteer
-from dashboard.facts.documents import LoadError, load_documents
+from dashboard.facts.documents import Document, LoadError, load_documents
 from dashboard.facts.extract import extract_facts
 from dashboard.facts.output import FORMATS, facts_bytes
 from dashboard.facts.schema import facts_frame
@@ -40,6 +41,17 @@ def report_error(error: LoadError | str) -> None:
     print(f"{PROG}: error: {error}", file=sys.stderr)
 
 
+def noting_undated(items: Iterable[Document | LoadError]) -> Iterator[Document | LoadError]:
+    """The items unchanged, with a note on stderr for each document without a publication date:
+    its relative expressions have no anchor, and a user should know why they are missing."""
+    for item in items:
+        if isinstance(item, Document) and item.dct is None:
+            print(f"{PROG}: note: {item.source}: no publication date given or found in the text, so relative "
+                  "dates ('am Dienstag', 'last week') are left out; give one with --dct or in the metadata",
+                  file=sys.stderr)
+        yield item
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     add_input_options(parser)
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
@@ -51,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--format parquet writes binary data: give an output file with -o FILE")
     gazetteer = load_gazetteer(args.actors) if args.actors else default_gazetteer()
     frames, failures, n_docs = [], 0, 0
-    for item in load_documents(args.files, dct=args.dct, lang=args.lang):
+    for item in noting_undated(load_documents(args.files, dct=args.dct, lang=args.lang)):
         if isinstance(item, LoadError):
             report_error(item)
             failures += 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.facts.command import add_input_options, report_error
+from dashboard.facts.command import add_input_options, noting_undated, report_error
 from dashboard.facts.documents import load_documents
 from dashboard.paths import default_db_path
 from dashboard.store.ingest import ENGINES, default_workers
@@ -42,7 +42,7 @@ def _show_progress(report) -> None:
 def run(args: argparse.Namespace) -> int:
     store = FactStore(args.db)
     report = store.ingest(
-        load_documents(args.files, dct=args.dct, lang=args.lang),
+        noting_undated(load_documents(args.files, dct=args.dct, lang=args.lang)),
         workers=args.workers,
         engine=args.engine,
         actors_csv=args.actors,

@@ -103,6 +103,7 @@ def test_a_capital_standing_for_its_state_names_the_state():
 def test_a_capital_named_as_a_place_or_inside_a_longer_name_is_no_actor():
     assert named("Die Minister trafen sich in Washington, nach der Kiew-Reise in der Hauptstadt Berlin.", "de") == []
     assert named("The Washington Post said talks in Kyiv and the city of Moscow were calm.", "en") == []
+    assert named("Berlin, 3. März 2025 (dpa) - Ein Treffen.\nKiew (AP) – Ein Angriff.", "de") == []
 
 
 def test_mentions_never_overlap_and_point_into_the_text():

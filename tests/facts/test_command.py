@@ -90,3 +90,12 @@ def test_invalid_options_are_one_line_errors(capsys):
         "fact-timeline: error: invalid date '2025-02-30' (expected YYYY-MM-DD)",
         "fact-timeline: error: unknown language 'xx' (supported: de, en)",
     ]
+
+
+def test_a_document_without_any_date_is_kept_with_a_note_saying_why_it_has_no_relative_facts(tmp_path, capsys):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Die Minister trafen sich am Montag in Brüssel.\n", encoding="utf-8")
+    assert main(["extract", str(undated), "--lang", "de"]) == 0
+    err = capsys.readouterr().err
+    assert f"note: {undated}: no publication date given or found in the text" in err and "--dct" in err
+    assert "0 facts from 1 documents; 0 failed" in err
