@@ -18,11 +18,13 @@ UPLOAD_TYPES = ("txt", "md", "html", "htm", "jsonl")
 
 @dataclass
 class Added:
-    """What one upload did: documents stored (id -> title), the store's summary, the problems."""
+    """What one upload did: documents stored (id -> title), the store's summary, the problems
+    (what was not stored) and notes (stored, but with something the user should know)."""
 
     documents: dict[str, str] = field(default_factory=dict)
     summary: str = ""
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def add_files(store, files: Iterable[tuple[str, bytes]], dct: date | None, lang: str | None) -> Added:
@@ -54,6 +56,9 @@ def add_text(store, text: str, title: str, dct: date | None, lang: str | None) -
 def _store(store, docs: list[Document], problems: list[str]) -> Added:
     if not docs:
         return Added(summary="nothing was stored", problems=problems)
+    notes = [f"{d.title or d.doc_id}: no publication date in its metadata or text, so relative dates "
+             "(\"am Dienstag\", \"last week\") are left out; give the date above and upload it again"
+             for d in docs if d.dct is None]
     report = store.ingest(docs)
     titles = {d.doc_id: d.title or d.doc_id for d in docs}
     stored = {doc_id: titles[doc_id] for doc_id in [*report.added, *report.replaced]}
@@ -61,4 +66,4 @@ def _store(store, docs: list[Document], problems: list[str]) -> Added:
     summary = f"{report.n_facts} facts extracted and stored."
     if report.unchanged:
         summary += f" Already stored, unchanged: {', '.join(titles.get(d, d) for d in report.unchanged)}."
-    return Added(documents=stored, summary=summary, problems=problems)
+    return Added(documents=stored, summary=summary, problems=problems, notes=notes)

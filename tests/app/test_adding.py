@@ -38,6 +38,12 @@ def test_a_good_and_a_bad_file_in_one_upload(own_store):
     assert {"nato-de", "summit-en"} <= set(store.documents()["doc_id"])  # nothing stored was lost
 
 
+def test_an_upload_without_any_date_is_stored_with_a_note(own_store):
+    added = add_files(FactStore(own_store), [("undatiert.txt", "Die Minister trafen sich am Montag.\n".encode())], None, "de")
+    assert list(added.documents) and not added.problems
+    assert len(added.notes) == 1 and "no publication date" in added.notes[0]
+
+
 def test_pasted_text_needs_text_and_a_date(own_store):
     store = FactStore(own_store)
     assert add_text(store, "  ", "", None, "de").problems

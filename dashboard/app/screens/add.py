@@ -13,6 +13,8 @@ current = view.current()
 def show(result: adding.Added) -> None:
     for problem in result.problems:
         st.error(problem, icon=":material/error:")
+    for note in result.notes:
+        st.warning(note, icon=":material/event_busy:")
     if result.documents:
         st.success(f"Added {len(result.documents)} article(s): {', '.join(result.documents.values())}. "
                    f"{result.summary}", icon=":material/check_circle:")
