@@ -18,6 +18,7 @@ from dashboard.paths import DATA_DIR
 from dashboard.temporal.interval import Interval
 
 EVENTS_FILE = DATA_DIR / "temporal" / "events.toml"
+PLANNED_AHEAD = timedelta(days=2 * 365)  # how far ahead an event is known by its place alone
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,10 @@ def find_event(spec: str, year: str | None = None, dct: date | None = None) -> E
     earlier = [e for e in matches if e.start <= dct]
     if earlier:
         return max(earlier, key=lambda e: e.start)
-    # A place pins the event down: "the summit in The Hague", said before it, is the coming one.
-    return min(matches, key=lambda e: e.start) if place else None
+    # A place pins the event down: "the summit in The Hague", said before it, is the coming one,
+    # if it is near enough to be planned already (a 1998 "Madrid summit" is not the one of 2022).
+    coming = min(matches, key=lambda e: e.start)
+    return coming if place and coming.start - dct <= PLANNED_AHEAD else None
 
 
 def event_interval(event_id: str) -> Interval | None:

@@ -43,6 +43,7 @@ def test_a_place_named_before_its_only_event_means_the_coming_one():
     before = date(2025, 5, 14)
     assert find_event("summit:the hague", None, before).id == "nato-summit-2025"
     assert find_event("nato-summit", None, date(2024, 7, 1)).id != "nato-summit-2024"  # no place: the last one
+    assert find_event("summit:madrid", None, date(1998, 5, 1)) is None  # 2022 is no plan of 1998
     spans = [(t.text, t.value) for t in tag("Allies meet ahead of the summit in The Hague.", before, "en")]
     assert spans == [("the summit in The Hague", "2025-06-24")]
 
