@@ -37,6 +37,8 @@ DAY_MS = 86_400_000.0
 BIN_WIDTHS = {"day": DAY_MS, "week": 7 * DAY_MS, "month": 30.436875 * DAY_MS,
               "quarter": 91.310625 * DAY_MS, "year": 365.2425 * DAY_MS}
 ROW_PX = 22               # height of one row in pixels
+TOP_AXIS_ROWS = 20        # a timeline with more rows shows its dates above the lanes too
+TOP_AXIS_PX = 22
 LABEL_CHARS = 36          # lane labels longer than this are cut
 PUBLISHED = "published"
 _MS = np.int64(1_000)     # microseconds per millisecond
@@ -82,8 +84,11 @@ def timeline_figure(
         part = segments[segments["status"] == status]
         fig.add_traces(_bars(part, status, dot_below) if detailed else _bands(part, status))
     fig.add_trace(_publications(facts, floor_ms=view / BINS))
-    _mark_today(fig, today, x_range)
+    top_axis = lane_rows.n_rows > TOP_AXIS_ROWS
+    _mark_today(fig, today, x_range, above=TOP_AXIS_PX if top_axis else 0)
     _style(fig, lane_rows, len(facts) - len(on_axis), len(on_axis), bin_ms, x_range)
+    if top_axis:
+        _add_top_axis(fig, x_range)
     return fig
 
 
@@ -317,15 +322,27 @@ def _first_view(starts: np.ndarray, ends: np.ndarray, today: pd.Timestamp) -> li
     return [low - pad, high + pad]
 
 
-def _mark_today(fig: go.Figure, day: pd.Timestamp, x_range: list[float]) -> None:
+def _mark_today(fig: go.Figure, day: pd.Timestamp, x_range: list[float], above: int = 0) -> None:
     """A dashed line at today, labelled on the side facing the middle of the first view, so
-    the label is never cut off where today is the view's right (or left) edge."""
+    the label is never cut off where today is the view's right (or left) edge; ``above``
+    lifts the label over the dates of a top axis."""
     x = _ms_of(day)
     fig.add_shape(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="paper",
                   line={"color": "#c0392b", "width": 1.5, "dash": "dash"})
     side = "right" if x > (x_range[0] + x_range[1]) / 2 else "left"
     fig.add_annotation(x=x, y=1, xref="x", yref="paper", text=f"today {day:%Y-%m-%d}", showarrow=False,
-                       xanchor=side, yanchor="bottom", font={"color": "#c0392b", "size": 11})
+                       xanchor=side, yanchor="bottom", yshift=above, font={"color": "#c0392b", "size": 11})
+
+
+def _add_top_axis(fig: go.Figure, x_range: list[float]) -> None:
+    """Dates above the lanes as well as below, for a timeline taller than a screen: a second
+    x axis that follows the first through every zoom. Plotly draws an axis only for a trace,
+    so one point that draws nothing holds it."""
+    fig.add_trace(go.Scatter(x=[x_range[0]], y=[-1.0], xaxis="x2", mode="none", hoverinfo="skip", showlegend=False))
+    fig.update_layout(
+        xaxis2={"type": "date", "overlaying": "x", "side": "top", "matches": "x", "showgrid": False},
+        margin={"t": fig.layout.margin.t + TOP_AXIS_PX},
+    )
 
 
 def _style(fig: go.Figure, lanes: LaneRows, unplaced: int, shown: int, bin_ms: float | None,
@@ -364,6 +381,7 @@ def _style(fig: go.Figure, lanes: LaneRows, unplaced: int, shown: int, bin_ms: f
         },
         yaxis={
             "tickvals": [-1.0, *lanes.ticks], "ticktext": [PUBLISHED, *lanes.ticks.values()],
-            "autorange": "reversed", "automargin": True, "zeroline": False, "showgrid": False,
+            # fixed, top to bottom: autorange would pad a tall chart with rows of empty space
+            "range": [lanes.n_rows - 0.5, -1.7], "automargin": True, "zeroline": False, "showgrid": False,
         },
     )

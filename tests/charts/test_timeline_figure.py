@@ -117,6 +117,19 @@ def test_the_today_label_leans_into_the_view_so_it_is_never_cut_off():
     assert label(late).xanchor == "right" and label(early).xanchor == "left"
 
 
+def test_a_tall_timeline_shows_its_dates_above_the_lanes_too():
+    from dashboard.charts.timeline import TOP_AXIS_ROWS
+
+    short = timeline_figure(story_facts(), today=TODAY)
+    assert "xaxis2" not in short.layout.to_plotly_json()
+    rows = [{"value": "2025-10", "actors": [f"Actor {i}"]} for i in range(TOP_AXIS_ROWS + 5)]
+    tall = timeline_figure(fact_frame(rows), today=TODAY)
+    assert tall.layout.xaxis2.side == "top" and tall.layout.xaxis2.matches == "x"
+    assert any(t.xaxis == "x2" for t in tall.data)
+    low, high = tall.layout.yaxis.range
+    assert low > high and high > -2 and low < TOP_AXIS_ROWS + 6  # top to bottom, no rows of padding
+
+
 def test_many_documents_share_publication_markers_that_count_them():
     from dashboard.charts.timeline import PUBLICATION_LIMIT
 
