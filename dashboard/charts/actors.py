@@ -67,7 +67,7 @@ def actor_heatmap_figure(facts: pd.DataFrame, n: int = 25, freq: str | None = No
     freq = freq or coarsest_readable(rows["start"])
     top = top_values(rows["actor"], n)
     rows = rows[rows["actor"].isin(top)]
-    columns, axis = period_columns(rows["start"], freq)
+    columns, axis, _ = period_columns(rows["start"], freq)
     counts = pd.crosstab(rows["actor"], columns).reindex(index=top, columns=axis, fill_value=0)
     fig = go.Figure(go.Heatmap(
         z=counts.to_numpy(), x=axis, y=_labels(top), colorscale="Blues", xgap=1, ygap=1,

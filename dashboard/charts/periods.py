@@ -57,28 +57,31 @@ def core_span(starts: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
     return pd.Timestamp(values[first]), pd.Timestamp(values[first + keep - 1])
 
 
-def period_columns(starts: pd.Series, freq: str) -> tuple[pd.Series, list[str]]:
-    """The column of each start and the columns in order.
+def period_columns(starts: pd.Series, freq: str) -> tuple[pd.Series, list[str], bool]:
+    """The column of each start, the columns in order, and whether they are evenly spaced.
 
     Every period from the first start to the last, so empty periods show as gaps. Where a few
     far-off facts stretch that run to more than twice the periods of the rest, those before
     and after share a column at each edge ("before 2022-03"), so every fact still counts.
-    Where even the rest is too long a run to read, only the periods that occur are shown.
+    Where even the rest is too long a run to read, only the periods that occur are shown, and
+    the spacing is no longer even.
     """
     code = FREQS[freq]
     periods = pd.to_datetime(starts).dt.to_period(code)
     labels = period_of(starts, freq)
-    full = pd.period_range(periods.min(), periods.max(), freq=code)
-    low, high = (stamp.to_period(code) for stamp in core_span(starts))
-    core = pd.period_range(low, high, freq=code)
-    if len(core) * 2 < len(full) and len(core) <= MAX_PERIODS:
+    low, high = periods.min(), periods.max()
+    edges: tuple[list[str], list[str]] = ([], [])
+    core_low, core_high = (stamp.to_period(code) for stamp in core_span(starts))
+    if ((core_high - core_low).n + 1) * 2 < (high - low).n + 1:
+        low, high = core_low, core_high
         before, after = f"before {_label(low, freq)}", f"after {_label(high, freq)}"
         early, late = (periods < low).to_numpy(), (periods > high).to_numpy()
         labels = labels.mask(early, before).mask(late, after)
-        axis = [before] * bool(early.any()) + [_label(p, freq) for p in core] + [after] * bool(late.any())
-        return labels, axis
-    chosen = full if len(full) <= MAX_PERIODS else pd.PeriodIndex(sorted(periods.unique()))
-    return labels, [_label(p, freq) for p in chosen]
+        edges = ([before] * bool(early.any()), [after] * bool(late.any()))
+    run = pd.period_range(low, high, freq=code)
+    even = len(run) <= MAX_PERIODS
+    inner = run if even else pd.PeriodIndex(sorted(periods[(periods >= low) & (periods <= high)].unique()))
+    return labels, [*edges[0], *(_label(p, freq) for p in inner), *edges[1]], even
 
 
 def coarsest_readable(starts: pd.Series, limit: int = 72) -> str:
@@ -100,7 +103,7 @@ def per_period_figure(facts: pd.DataFrame, freq: str = "month") -> go.Figure:
     on_axis = placed(facts)
     if on_axis.empty:
         return message_figure(f"none of the {len(facts)} matching facts has a date on the time axis")
-    columns, axis = period_columns(on_axis["start"], freq)
+    columns, axis, even = period_columns(on_axis["start"], freq)
     counts = pd.crosstab(columns, on_axis["status"].fillna("unknown")).reindex(axis, fill_value=0)
     edge = np.array([label.startswith(("before ", "after ")) for label in axis])
     fig = go.Figure()
@@ -117,7 +120,8 @@ def per_period_figure(facts: pd.DataFrame, freq: str = "month") -> go.Figure:
     note = f" ({unplaced} without a date not counted)" if unplaced else ""
     fig.update_layout(
         template=TEMPLATE, barmode="stack", bargap=0.15, height=420,
-        title=f"Facts per {freq}, by the {freq} they start in{note}",
+        title=f"Facts per {freq}, by the {freq} they start in{note}"
+              + ("" if even else f"<br><sup>too many {freq}s to show them all: only {freq}s with facts</sup>"),
         yaxis_title="facts", legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
     )
     category_axis(fig, "xaxis", categoryorder="array", categoryarray=axis)

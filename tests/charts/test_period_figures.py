@@ -82,8 +82,20 @@ def test_a_few_far_off_facts_share_a_column_at_each_edge():
 def test_the_core_span_keeps_everything_where_there_is_nothing_to_spare():
     starts = pd.Series(pd.to_datetime(["1949-04-04", "2025-10-01", "2026-01-01"]))
     assert core_span(starts) == (pd.Timestamp("1949-04-04"), pd.Timestamp("2026-01-01"))
-    labels, axis = period_columns(starts, "year")
-    assert axis[0] == "1949" and axis[-1] == "2026" and labels.tolist() == ["1949", "2025", "2026"]
+    labels, axis, even = period_columns(starts, "year")
+    assert axis[0] == "1949" and axis[-1] == "2026" and labels.tolist() == ["1949", "2025", "2026"] and even
+
+
+def test_a_run_of_months_too_long_to_show_keeps_the_months_with_facts_and_says_so():
+    months = pd.date_range("1990-01-01", "2020-12-01", freq="MS")
+    rows = [{"value": f"{m:%Y-%m}"} for m in months[::7]] + [{"value": "1400"}]
+    fig = per_period_figure(fact_frame(rows), freq="month")
+    axis = list(fig.data[0].x)
+    assert axis[0].startswith("before ") and "1400-01" not in axis          # the far-off year is at the edge
+    assert all(count > 0 for count in pd.Series(stacks(fig)["past"]).reindex(axis).fillna(0)
+               + pd.Series(stacks(fig).get("future", {})).reindex(axis).fillna(0))  # no empty month shown
+    assert sum(sum(t.y) for t in fig.data) == len(rows)
+    assert "only months with facts" in fig.layout.title.text
 
 
 def test_the_bulk_of_the_facts_decides_how_fine_the_periods_are():
