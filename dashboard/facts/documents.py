@@ -276,6 +276,15 @@ def _referenced_text(record: dict, base: Path | None) -> str:
     return decode_text(data)
 
 
+def _jsonl_line_text(raw: bytes) -> str:
+    """A JSONL line as text: UTF-8 as JSON wants it, without the character scan ``decode_text``
+    makes of whole files; only a line that is not UTF-8 (saved as Windows-1252, say) is detected."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return decode_text(raw)
+
+
 def _jsonl(
     path_or_name: str, lines: Iterable[bytes], dct: date | None, lang: str | None, base: Path | None = None
 ) -> Iterator[Document | LoadError]:
@@ -287,8 +296,7 @@ def _jsonl(
             if len(raw) > MAX_DOCUMENT_BYTES:
                 raise _Bad(f"line is {len(raw) / 1e6:.1f} MB, more than the {MAX_DOCUMENT_BYTES // 2**20} MB an article may have")
             try:
-                # JSON is UTF-8, but a line saved as Windows-1252 still says what it means.
-                record = json.loads(decode_text(raw))
+                record = json.loads(_jsonl_line_text(raw))
             except json.JSONDecodeError as exc:
                 raise _Bad(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
             if not isinstance(record, dict):
