@@ -12,6 +12,7 @@ from datetime import date
 
 from dashboard.errors import UserError
 from dashboard.facts import Document, LoadError, document_from_text, load_bytes
+from dashboard.facts.documents import UNDATED
 
 UPLOAD_TYPES = ("txt", "md", "html", "htm", "jsonl")
 
@@ -56,9 +57,7 @@ def add_text(store, text: str, title: str, dct: date | None, lang: str | None) -
 def _store(store, docs: list[Document], problems: list[str]) -> Added:
     if not docs:
         return Added(summary="nothing was stored", problems=problems)
-    notes = [f"{d.title or d.doc_id}: no publication date in its metadata or text, so relative dates "
-             "(\"am Dienstag\", \"last week\") are left out; give the date above and upload it again"
-             for d in docs if d.dct is None]
+    notes = [f"{d.title or d.doc_id}: {UNDATED}; give the date above and upload it again" for d in docs if d.dct is None]
     report = store.ingest(docs)
     titles = {d.doc_id: d.title or d.doc_id for d in docs}
     stored = {doc_id: titles[doc_id] for doc_id in [*report.added, *report.replaced]}

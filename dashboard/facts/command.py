@@ -20,7 +20,7 @@ import pandas as pd
 
 from dashboard.errors import UserError
 from dashboard.facts.actors import default_gazetteer, load_gazetteer
-from dashboard.facts.documents import Document, LoadError, load_documents
+from dashboard.facts.documents import UNDATED, Document, LoadError, load_documents
 from dashboard.facts.extract import extract_facts
 from dashboard.facts.output import FORMATS, facts_bytes
 from dashboard.facts.schema import facts_frame
@@ -46,9 +46,7 @@ def noting_undated(items: Iterable[Document | LoadError]) -> Iterator[Document |
     its relative expressions have no anchor, and a user should know why they are missing."""
     for item in items:
         if isinstance(item, Document) and item.dct is None:
-            print(f"{PROG}: note: {item.source}: no publication date given or found in the text, so relative "
-                  "dates ('am Dienstag', 'last week') are left out; give one with --dct or in the metadata",
-                  file=sys.stderr)
+            print(f"{PROG}: note: {item.source}: {UNDATED}; give one with --dct or in the metadata", file=sys.stderr)
         yield item
 
 

@@ -42,6 +42,11 @@ _HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IG
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<head>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+# What a user is told of a document without any date (the command line and the dashboard
+# each add how to give one).
+UNDATED = "no publication date given or found in the text, so relative dates ('am Dienstag', 'last week') are left out"
+
+
 @dataclass(frozen=True)
 class Document:
     """One article. ``text`` is what offsets of facts point into (front matter removed)."""
