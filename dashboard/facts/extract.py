@@ -100,6 +100,7 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
                 "status": fact_status(interval, timex.value, doc.dct, sentence.text, local_start, local_end, doc.lang),
                 "event": event or None,
                 "durations": durations,
+                "dating": "expression",
             })
     rows.sort(key=lambda row: row["timex_start"])
     return facts_frame(rows)

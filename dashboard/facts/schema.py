@@ -35,7 +35,18 @@ FACT_COLUMNS: dict[str, str] = {
     "status": "str",             # past, ongoing, future
     "event": "str",              # named event when resolved (e.g. "NATO summit 2024 (Washington)")
     "durations": "object",       # list[str] "text=value" of DURATION/SET expressions in the sentence
+    "places": "object",          # list[str] cities and regions named that do not stand for a state
+    "dating": "str",             # where the time comes from: one of DATINGS
+    "label": "str",              # short headline of the statement for a bar ("" until labelled)
 }
+
+# "expression": the sentence's own DATE/TIME expression; "continued": a sentence without one that
+# continues a dated sentence ("stattdessen", same subject and tense) and takes its time; "report":
+# a sentence without one, placed on its article's publication date (a report date, not an event).
+DATINGS = ("expression", "continued", "report")
+
+# What a column holds where a row (or a store written by an older version) has nothing for it.
+COLUMN_DEFAULTS: dict[str, object] = {"places": [], "dating": "expression", "label": ""}
 
 STATUSES = ("past", "ongoing", "future")
 FACT_TYPES = ("DATE", "TIME")
@@ -52,6 +63,9 @@ def facts_frame(rows=None):
     import pandas as pd
 
     frame = pd.DataFrame(rows if rows is not None else [], columns=list(FACT_COLUMNS))
+    for name, default in COLUMN_DEFAULTS.items():
+        if not isinstance(default, list):
+            frame[name] = frame[name].where(frame[name].notna(), default)
     for name in LIST_COLUMNS:
         frame[name] = pd.Series([_as_list(v) for v in frame[name]], index=frame.index, dtype=object)
     return frame.astype({k: v for k, v in FACT_COLUMNS.items() if v != "object"})

@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard.facts.documents import Document, LoadError
-from dashboard.facts.schema import FACT_COLUMNS, facts_frame
+from dashboard.facts.schema import COLUMN_DEFAULTS, FACT_COLUMNS, facts_frame
 from dashboard.paths import default_db_path
 from dashboard.store.connection import DEFAULT_TIMEOUT, READER_TURN, connect
 from dashboard.store.filters import FactFilter, filter_sql
@@ -49,7 +49,9 @@ def _add_missing_columns(con) -> None:
     present = {row[0] for row in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'facts'").fetchall()}
     for name, dtype in FACT_COLUMNS.items():
         if name not in present:
-            con.execute(f'ALTER TABLE facts ADD COLUMN "{name}" {SQL_TYPES[dtype]}')
+            default = COLUMN_DEFAULTS.get(name)
+            clause = f" DEFAULT '{default}'" if isinstance(default, str) else ""
+            con.execute(f'ALTER TABLE facts ADD COLUMN "{name}" {SQL_TYPES[dtype]}{clause}')
 
 
 class FactStore:
