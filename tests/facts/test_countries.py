@@ -6,8 +6,13 @@ from dashboard.facts.countries import GENERATED_PATH, generate_countries_csv
 
 
 def test_generated_country_file_matches_its_source():
+    import babel
+    from babel.core import get_cldr_version
+
     assert GENERATED_PATH.read_text(encoding="utf-8") == generate_countries_csv(), (
-        "data/actors/countries.generated.csv is stale: run python -m dashboard.facts.countries"
+        f"data/actors/countries.generated.csv differs from Babel {babel.__version__} (CLDR"
+        f" {get_cldr_version()}): run python -m dashboard.facts.countries and keep the test"
+        " extra's Babel pin on the release you generated it with"
     )
 
 
