@@ -7,8 +7,10 @@
 - The same text through ``dateparser.search_dates`` (a smaller slice: it is far slower), in
   characters/s, and the tagger's speed as a multiple of it.
 - Growth: one long document of 1x, 2x, 4x and 8x the size; the time ratios should be about 1,
-  2, 4, 8. Adversarial inputs (runs of digits, dots, capitals, "1.1.1.", "Jahr Jahr ...") at n and
-  4n characters: a ratio near 4 shows there is no catastrophic backtracking.
+  2, 4, 8. Adversarial inputs (runs of digits, dots, capitals, "1.1.1.", "Jahr Jahr ...", month
+  names of every length) at 1x, 2x, 4x and 8x n characters: the time per character relative to
+  the 1x run stays near 1 when there is no catastrophic backtracking and no quadratic step
+  (a regex that backtracks, or a selection that inserts into a list, shows 2 to 8 at 8x).
 - Memory: tracemalloc's peak while tagging one long document, and the resident set size while a
   large generated JSONL file streams through the tag command's own streaming function, read at
   10 %, 50 % and 100 % of the lines (flat when the stream keeps nothing).
@@ -76,7 +78,15 @@ ADVERSARIAL: dict[str, Callable[[str], str]] = {
     "year words": lambda lang: "Jahr " if lang == "de" else "year ",
     "month words": lambda lang: "Mai " if lang == "de" else "May ",
     "dates": lambda lang: "3. Dezember 2025 " if lang == "de" else "December 3, 2025 ",
+    # Many chosen candidates of different lengths: what made the selection quadratic.
+    "month names": lambda lang: ("Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
+                                 if lang == "de" else
+                                 "January February March April May June July August September October November December "),
 }
+ADVERSARIAL_FACTORS = (1, 2, 4, 8)
+# Inputs whose quadratic cost shows only at megabyte sizes run at a multiple of the base size
+# (month names: 8x is about 1.3 MB, where a list-inserting selection took seconds).
+ADVERSARIAL_SCALE = {"month names": 4}
 
 
 def sample_docs(lang: str) -> list[Doc]:
@@ -225,21 +235,27 @@ def growth(doc: Doc, repeat: int, factors: Sequence[int] = (1, 2, 4, 8)) -> dict
     }
 
 
-def adversarial(lang: str, chars: int, repeat: int) -> dict[str, object]:
-    """Each adversarial input at ``chars`` and 4x ``chars`` characters: the time ratio should be
-    near 4 (linear); quadratic backtracking would show 16."""
+def adversarial(lang: str, chars: int, repeat: int, factors: Sequence[int] = ADVERSARIAL_FACTORS) -> dict[str, object]:
+    """Each adversarial input at 1x, 2x, 4x and 8x ``chars`` characters: the time per character
+    relative to the 1x run (``per_size``) should stay near 1 (linear); quadratic work shows the
+    factor itself at 8x."""
     tag("", None, lang)
     results = {}
     for name, unit in ADVERSARIAL.items():
-        piece = unit(lang)
-        small = (piece * (chars // len(piece) + 1))[:chars]
-        large = (piece * (4 * chars // len(piece) + 1))[: 4 * chars]
-        times = fastest_interleaved({"small": lambda: tag(small, "2025-12-02", lang),
-                                     "large": lambda: tag(large, "2025-12-02", lang)}, repeat)
-        t_small, t_large = times["small"], times["large"]
-        results[name] = {"chars_per_s": round(len(large) / t_large), "ratio_4x": round(t_large / max(t_small, 1e-6), 2)}
-    worst = max(r["ratio_4x"] for r in results.values())
-    return {"chars": chars, "inputs": results, "worst_ratio_4x": worst, "linear": worst < 8}
+        piece, size = unit(lang), chars * ADVERSARIAL_SCALE.get(name, 1)
+        texts = {f: (piece * (f * size // len(piece) + 1))[: f * size] for f in factors}
+        times = fastest_interleaved({f: (lambda text=text: tag(text, "2025-12-02", lang)) for f, text in texts.items()},
+                                    repeat)
+        base = max(times[factors[0]], 1e-6)
+        results[name] = {
+            "chars_per_s": round(len(texts[factors[-1]]) / times[factors[-1]]),
+            "seconds": {f"{f}x": round(t, 4) for f, t in times.items()},
+            "per_size": {f"{f}x": round(times[f] / base / f, 2) for f in factors},
+        }
+    last = f"{factors[-1]}x"
+    worst = max(r["per_size"][last] for r in results.values())
+    return {"chars": chars, "factors": list(factors), "inputs": results, f"worst_per_size_{last}": worst,
+            "linear": worst < 1.5}
 
 
 def peak_memory(doc: Doc) -> dict[str, object]:
@@ -328,7 +344,7 @@ def language_figures(docs: list[Doc], sizes: Sizes) -> dict[str, object]:
 
 
 def run_tagger(quick: bool = False, corpora: Sequence[str | Path] = ()) -> dict[str, object]:
-    """The ``tagger`` suite for ``fact-timeline bench`` (``quick``: smaller inputs, ~20 s)."""
+    """The ``tagger`` suite for ``fact-timeline bench`` (``quick``: smaller inputs, about 30 s)."""
     sizes = QUICK if quick else FULL
     result: dict[str, object] = {"quick": quick, "sizes": sizes.__dict__}
     samples = {lang: sample_docs(lang) for lang in LANGS}
@@ -357,9 +373,11 @@ def summary(result: dict) -> list[str]:
         lines.append(f"growth {lang}: time ratio 1x/2x/4x/8x = {' / '.join(map(str, g['ratio'].values()))} "
                      f"(base {g['base_chars']:,} chars)")
     for lang, a in result.get("adversarial", {}).items():
-        worst = max(a["inputs"].items(), key=lambda kv: kv[1]["ratio_4x"])
+        last = f"{a['factors'][-1]}x"
+        worst = max(a["inputs"].items(), key=lambda kv: kv[1]["per_size"][last])
         slowest = min(a["inputs"].items(), key=lambda kv: kv[1]["chars_per_s"])
-        lines.append(f"adversarial {lang}: worst 4x ratio {worst[1]['ratio_4x']} ({worst[0]}), slowest "
+        lines.append(f"adversarial {lang}: time per character at 1x/2x/4x/8x, worst "
+                     f"{' / '.join(map(str, worst[1]['per_size'].values()))} ({worst[0]}), slowest "
                      f"{slowest[1]['chars_per_s']:,} chars/s ({slowest[0]}); linear: {a['linear']}")
     for lang, m in result.get("memory", {}).items():
         lines.append(f"memory {lang}: tracemalloc peak {m['peak_mb']} MB tagging {m['chars']:,} chars")

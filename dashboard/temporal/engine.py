@@ -178,22 +178,47 @@ def select(found: list[tuple[int, int, Rule, re.Match[str]]]) -> list[tuple[int,
         # A candidate is judged by all it matched, context included: "Seit 2014" is not inside
         # the count "2014 Präsident" though its expression "2014" is.
         found = [c for c in found if not c[2].negative and not vetoes.contain(c[3].start(), c[3].end())]
-    ranked = sorted(found, key=lambda c: (-(c[3].end() - c[3].start()), -(c[1] - c[0]), c[2].priority, c[0]))
-    starts: list[int] = []
-    ends: list[int] = []
-    chosen = []
-    for cand in ranked:
-        s, e = cand[0], cand[1]
-        i = bisect.bisect_right(starts, s)
-        if i > 0 and ends[i - 1] > s:
-            continue
-        if i < len(starts) and starts[i] < e:
-            continue
-        starts.insert(i, s)
-        ends.insert(i, e)
-        chosen.append(cand)
+    ranked = sorted((c for c in found if c[1] > c[0]),
+                    key=lambda c: (-(c[3].end() - c[3].start()), -(c[1] - c[0]), c[2].priority, c[0]))
+    taken = _Taken(sorted({c[0] for c in ranked}))
+    chosen = [cand for cand in ranked if taken.take(cand[0], cand[1])]
     chosen.sort(key=lambda c: c[0])
     return chosen
+
+
+class _Taken:
+    """Disjoint chosen spans, asked "does [start, end) overlap one?" in logarithmic time.
+
+    Chosen spans never overlap, so only the one starting last before ``end`` can reach into
+    ``[start, end)``. A Fenwick tree over the possible start positions keeps, for every prefix
+    of them, the latest one taken: a query and an insertion cost O(log n) each, where inserting
+    into a sorted list would move O(n) entries (quadratic on a megabyte of month names).
+    """
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+        self.tree = [-1] * len(starts)  # prefix maxima of taken start indices
+        self.end_at: dict[int, int] = {}  # taken start -> its end
+
+    def take(self, start: int, end: int) -> bool:
+        """Take ``[start, end)`` unless it overlaps a span taken before; whether it was taken."""
+        tree = self.tree
+        i = bisect.bisect_left(self.starts, end) - 1  # the last start position before ``end``
+        latest = -1
+        while i >= 0:
+            if tree[i] > latest:
+                latest = tree[i]
+            i = (i & (i + 1)) - 1
+        if latest >= 0 and self.end_at[self.starts[latest]] > start:
+            return False
+        index = bisect.bisect_left(self.starts, start)
+        self.end_at[start] = end
+        i = index
+        while i < len(tree):
+            if tree[i] < index:
+                tree[i] = index
+            i |= i + 1
+        return True
 
 
 def _values(rule: Rule, m: re.Match[str], language: Language, pivot: int) -> dict[str, str]:

@@ -9,7 +9,10 @@ from datetime import date, datetime
 
 import pytest
 
-from dashboard.temporal.engine import parse_dct, tag
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.temporal.engine import _Taken, parse_dct, tag
 from dashboard.temporal.interval import value_interval
 
 DCT = "2025-12-02"
@@ -195,3 +198,28 @@ def test_an_invalid_dct_is_a_value_error_naming_it(dct):
 def test_an_unknown_language_is_a_value_error_even_for_empty_text():
     with pytest.raises(ValueError, match="unknown language"):
         tag("", DCT, "xx")
+
+
+def reference_selection(spans):
+    """Greedy selection the slow, obvious way: take a span unless it overlaps one taken before."""
+    taken = []
+    for start, end in spans:
+        if all(end <= s or e <= start for s, e in taken):
+            taken.append((start, end))
+    return taken
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=40))
+def test_the_selection_takes_what_the_obvious_greedy_one_takes(pairs):
+    spans = [(start, start + length) for start, length in pairs]
+    taken = _Taken(sorted({s for s, _ in spans}))
+    assert [(s, e) for s, e in spans if taken.take(s, e)] == reference_selection(spans)
+
+
+def test_the_longest_candidate_wins_its_overlaps_in_a_run_of_month_names():
+    text = "January February March April May June July August September October November December " * 50
+    found = tag(text, DCT, "en")
+    assert len(found) == 600
+    assert [t.text for t in found[:12]] == text.split()[:12]
+    assert all(t.type == "DATE" and t.rule == "en-month" for t in found)
