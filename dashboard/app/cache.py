@@ -83,7 +83,7 @@ def actors(db: str, version: str) -> list[str]:
 @st.cache_data(show_spinner=False, max_entries=16)
 def actor_mentions(db: str, version: str, doc_id: str) -> list[tuple[int, int, str]]:
     """Where the actors of one document are named: (start, end, canonical name)."""
-    from dashboard.facts import find_actors
+    from dashboard.actors import find_actors
 
     docs = documents(db, version)
     doc = docs[docs["doc_id"] == doc_id].iloc[0]

@@ -7,11 +7,10 @@ Public surface (everything else is internal):
   :func:`load_bytes` (one upload), :func:`document_from_text` (pasted text).
 - :func:`extract_facts` (one document -> DataFrame with :data:`FACT_COLUMNS`),
   :func:`extract_many`, :func:`facts_frame` (an empty or conformed fact table).
-- :class:`Gazetteer`, :func:`load_gazetteer` (the shipped actor list plus the user's CSV),
-  :class:`Actor`, :func:`find_actors`.
+- Actor recognition lives in :mod:`dashboard.actors` (``find_actors``, ``load_gazetteer``).
 - :func:`split_sentences`, :func:`fact_status`.
 
-Fact rows carry, beyond the contract columns, ``actor_kinds`` (person / state / organisation)
+Fact rows carry, beyond the contract columns, ``actor_kinds`` (person / organisation / company / party / state)
 and ``actor_roles`` ("President, Finland"), both aligned with ``actors``.
 
 Example::
@@ -24,7 +23,6 @@ Example::
             facts = extract_facts(item)
 """
 
-from dashboard.facts.actors import Actor, Gazetteer, find_actors, load_gazetteer
 from dashboard.facts.documents import (
     LANGUAGES,
     Document,
@@ -39,7 +37,7 @@ from dashboard.facts.sentences import split_sentences
 from dashboard.facts.status import fact_status
 
 __all__ = [
-    "FACT_COLUMNS", "FACT_TYPES", "LANGUAGES", "STATUSES", "Actor", "Document", "Gazetteer", "LoadError",
-    "document_from_text", "extract_facts", "extract_many", "fact_status", "facts_frame", "find_actors",
-    "load_bytes", "load_documents", "load_gazetteer", "split_sentences",
+    "FACT_COLUMNS", "FACT_TYPES", "LANGUAGES", "STATUSES", "Document", "LoadError",
+    "document_from_text", "extract_facts", "extract_many", "fact_status", "facts_frame",
+    "load_bytes", "load_documents", "split_sentences",
 ]

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 import pandas as pd
 
 from dashboard.errors import UserError
-from dashboard.facts.actors import default_gazetteer, load_gazetteer
+from dashboard.actors import default_gazetteer, load_gazetteer
 from dashboard.facts.documents import UNDATED, Document, LoadError, load_documents
 from dashboard.facts.extract import extract_facts
 from dashboard.facts.output import FORMATS, facts_bytes

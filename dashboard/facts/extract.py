@@ -14,7 +14,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from dashboard.facts.actors import Actor, Gazetteer, Mention, find_actors, resolve_anaphora
+from dashboard.actors import Actor, Gazetteer, Mention, find_actors, resolve_anaphora
 from dashboard.facts.documents import Document
 from dashboard.facts.schema import FACT_TYPES, facts_frame
 from dashboard.facts.sentences import Sentence, sentence_at, split_sentences

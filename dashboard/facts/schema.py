@@ -30,7 +30,7 @@ FACT_COLUMNS: dict[str, str] = {
     "granularity": "str",        # day, week, month, quarter, year, ...
     "actors": "object",          # list[str] of canonical names
     "actor_ids": "object",       # list[str] of Wikidata IDs ("" where unknown), aligned with actors
-    "actor_kinds": "object",     # list[str] person / state / organisation, aligned with actors
+    "actor_kinds": "object",     # list[str] person / organisation / company / party / state, aligned
     "actor_roles": "object",     # list[str] "role, country" of people ("" where unknown), aligned
     "status": "str",             # past, ongoing, future
     "event": "str",              # named event when resolved (e.g. "NATO summit 2024 (Washington)")

@@ -27,7 +27,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard.errors import UserError
-from dashboard.facts.actors import Gazetteer, default_gazetteer, load_gazetteer
+from dashboard.actors import Gazetteer, default_gazetteer, load_gazetteer
 from dashboard.facts.documents import Document
 from dashboard.facts.extract import extract_facts
 from dashboard.facts.schema import FACT_COLUMNS, facts_frame
