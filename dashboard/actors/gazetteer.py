@@ -157,8 +157,11 @@ def _load_capitals(states: Gazetteer, countries: dict[str, str]) -> Gazetteer:
 
 def _add_csv(gazetteer: Gazetteer, path: Path, countries: dict[str, str]) -> None:
     """Add the actors of one CSV with :data:`CSV_COLUMNS` (``name`` required; ``kind`` defaults
-    to person; ``country`` an ISO code or a name; ``aliases`` ``|``-separated)."""
+    to person; ``country`` an ISO code or a name; ``aliases`` ``|``-separated). A row marked
+    ``not_actor`` (the user's corrections CSV, :mod:`dashboard.store.actor_csv`) adds nothing."""
     for line, row in read_rows(path):
+        if row.get("not_actor", "").lower() in ("yes", "true", "1", "y", "x"):
+            continue
         name = row.get("name", "")
         kind = row.get("kind") or "person"
         wikidata = row.get("wikidata", "")

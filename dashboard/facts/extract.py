@@ -28,11 +28,16 @@ def fact_id(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc_id}\0{start}\0{end}".encode("utf-8")).hexdigest()[:16]
 
 
-def _sentence_actors(sentence: Sentence, mentions: Sequence[Mention], lang: str) -> list[Actor]:
-    inside = [m.actor for m in mentions if sentence.start <= m.start < sentence.end]
+def _sentence_actors(sentence: Sentence, mentions: Sequence[Mention], lang: str, text: str) -> dict[Actor, str]:
+    """The actors of a sentence, each with the words that first name it there ("" for an actor
+    a pronoun refers to): what the Actors page shows as the forms an actor was found under."""
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     if not inside:
-        return resolve_anaphora(sentence.text, lang, [m for m in mentions if m.start < sentence.start])
-    return list(dict.fromkeys(inside))
+        return dict.fromkeys(resolve_anaphora(sentence.text, lang, [m for m in mentions if m.start < sentence.start]), "")
+    forms: dict[Actor, str] = {}
+    for mention in inside:
+        forms.setdefault(mention.actor, text[mention.start:mention.end])
+    return forms
 
 
 def _role(actor: Actor) -> str:
@@ -66,7 +71,7 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
     rows = []
     for index, found in by_sentence.items():
         sentence = sentences[index]
-        actors = _sentence_actors(sentence, mentions, doc.lang)
+        actors = _sentence_actors(sentence, mentions, doc.lang, doc.text)
         # A duration that implies a date ("vor zwei Jahren" = 2023) is a dated statement too.
         durations = [f"{t.text}={t.value}" for t in found if not t.dated]
         for timex in (t for t in found if t.dated):
@@ -97,6 +102,7 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
                 "actor_ids": [a.wikidata for a in actors],
                 "actor_kinds": [a.kind for a in actors],
                 "actor_roles": [_role(a) for a in actors],
+                "actor_forms": list(actors.values()),
                 "status": fact_status(interval, timex.value, doc.dct, sentence.text, local_start, local_end, doc.lang),
                 "event": event or None,
                 "durations": durations,

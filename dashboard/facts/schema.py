@@ -32,6 +32,8 @@ FACT_COLUMNS: dict[str, str] = {
     "actor_ids": "object",       # list[str] of Wikidata IDs ("" where unknown), aligned with actors
     "actor_kinds": "object",     # list[str] person / organisation / company / party / state, aligned
     "actor_roles": "object",     # list[str] "role, country" of people ("" where unknown), aligned
+    "actor_forms": "object",     # list[str] the words of the sentence naming each actor ("Ruttes",
+                                 # "der Außenminister"; "" where a pronoun was resolved), aligned
     "status": "str",             # past, ongoing, future
     "event": "str",              # named event when resolved (e.g. "NATO summit 2024 (Washington)")
     "durations": "object",       # list[str] "text=value" of DURATION/SET expressions in the sentence
@@ -46,7 +48,13 @@ FACT_COLUMNS: dict[str, str] = {
 DATINGS = ("expression", "continued", "report")
 
 # What a column holds where a row (or a store written by an older version) has nothing for it.
-COLUMN_DEFAULTS: dict[str, object] = {"places": [], "dating": "expression", "label": ""}
+COLUMN_DEFAULTS: dict[str, object] = {"places": [], "dating": "expression", "label": "", "actor_forms": []}
+
+# The list columns aligned with ``actors`` (one entry per actor): whatever drops or merges an actor
+# of a row (the user's actor corrections) keeps all of them aligned.
+ACTOR_COLUMNS = ("actors", "actor_ids", "actor_kinds", "actor_roles", "actor_forms")
+# Actor kinds, in the order the dashboard groups them.
+ACTOR_KINDS = ("person", "organisation", "company", "party", "state")
 
 STATUSES = ("past", "ongoing", "future")
 FACT_TYPES = ("DATE", "TIME")

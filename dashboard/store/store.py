@@ -3,6 +3,9 @@
 Two tables: ``documents`` (one row per article, with its text and content hash) and ``facts``
 (FACT_COLUMNS; actors as a LIST column, so "any of these actors" is one ``list_has_any``).
 A ``meta`` row holds a version that changes with every write: the dashboard's cache key.
+The user's corrections live in tables of their own and are applied whenever facts are read
+(:meth:`FactStore._fact_relation`), so every page and export sees them and a re-ingested
+document comes back corrected.
 Every method opens the file for its own duration (see :mod:`dashboard.store.connection`), so a
 dashboard can read while a CLI ingest writes.
 """
@@ -11,7 +14,8 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -21,6 +25,7 @@ import pyarrow as pa
 from dashboard.facts.documents import Document, LoadError
 from dashboard.facts.schema import COLUMN_DEFAULTS, FACT_COLUMNS, facts_frame
 from dashboard.paths import default_db_path
+from dashboard.store import actor_sql
 from dashboard.store.connection import DEFAULT_TIMEOUT, READER_TURN, connect
 from dashboard.store.filters import FactFilter, filter_sql
 from dashboard.store.ingest import IngestReport, extract_batches
@@ -41,7 +46,10 @@ _DDL = [
     + ", ".join(f'"{name}" {SQL_TYPES[dtype]}' for name, dtype in FACT_COLUMNS.items())
     + ")",
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    *actor_sql.DDL,
 ]
+# A query, or a function of the relation that holds the facts as every page and export sees them.
+Query = str | Callable[[str], str]
 
 
 def _add_missing_columns(con) -> None:
@@ -70,25 +78,43 @@ class FactStore:
 
     # -- reading --------------------------------------------------------------------------------
 
-    def _read_arrow(self, sql: str, params: dict[str, object] | None = None) -> pa.Table | None:
-        """The result of one read query, fetched whole (``None`` while there is no store yet)."""
+    def _read_arrow(self, sql: Query, params: dict[str, object] | None = None, *, actors: bool = True) -> pa.Table | None:
+        """The result of one read query, fetched whole (``None`` while there is no store yet).
+
+        ``sql`` may be a function of the corrected facts' relation (see :meth:`_fact_relation`;
+        ``actors=False`` leaves the actor corrections to the query itself).
+        """
         if not self.path.exists():
             return None
         with connect(self.path, read_only=True, timeout=self.timeout) as con:
             try:
-                return con.sql(sql, params=params or {}).to_arrow_table()
+                text = sql if isinstance(sql, str) else sql(self._fact_relation(con, actors=actors))
+                return con.sql(text, params=params or {}).to_arrow_table()
             except duckdb.CatalogException:  # an empty file: created, never written
                 return None
 
-    def _read(self, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame | None:
+    def _read(self, sql: Query, params: dict[str, object] | None = None) -> pd.DataFrame | None:
         table = self._read_arrow(sql, params)
         return None if table is None else table.to_pandas()
+
+    @staticmethod
+    def _fact_relation(con, actors: bool = True) -> str:
+        """The facts as users see them: the ``facts`` table with every stored correction applied
+        (the actor corrections last, and only with ``actors``).
+
+        The one place corrections join the read path; each kind of correction wraps the
+        relation in its own SQL (actor corrections: :mod:`dashboard.store.actor_sql`).
+        """
+        relation = "facts"
+        if actor_sql.prepare(con) and actors:
+            relation = actor_sql.corrected_facts_sql(relation)
+        return relation
 
     def facts(self, flt: FactFilter | None = None) -> pd.DataFrame:
         """Facts passing ``flt`` (all without one), ordered by start, as FACT_COLUMNS."""
         where, params = filter_sql(flt)
         table = self._read_arrow(
-            f"SELECT {_FACT_LIST} FROM facts WHERE {where} ORDER BY \"start\" NULLS LAST, doc_id, timex_start",
+            lambda facts: f"SELECT {_FACT_LIST} FROM {facts} WHERE {where} ORDER BY \"start\" NULLS LAST, doc_id, timex_start",
             params,
         )
         return facts_frame() if table is None else arrow_to_facts(table)
@@ -102,12 +128,22 @@ class FactStore:
         return frame.astype(DOCUMENT_DTYPES)
 
     def actors(self) -> list[str]:
-        """Every actor named in a fact, the most facts first (ties by name)."""
-        frame = self._read(
-            "SELECT actor, count(*) AS n FROM (SELECT unnest(actors) AS actor FROM facts) "
-            "GROUP BY actor ORDER BY n DESC, actor"
-        )
-        return [] if frame is None else frame["actor"].tolist()
+        """Every actor named in a fact (after the user's corrections), the most facts first
+        (ties by name)."""
+        return self.actor_table()["name"].tolist()
+
+    def actor_table(self) -> pd.DataFrame:
+        """One row per actor after corrections, most facts first: ACTOR_TABLE_COLUMNS (name,
+        kind, n_facts, n_documents, wikidata, role, forms found, aliases, corrected)."""
+        return self.actor_corrections.table()
+
+    @property
+    def actor_corrections(self):
+        """The user's actor corrections in this store: list, merge, rename, alias, kind, reject,
+        and their CSV (see :class:`dashboard.store.actor_corrections.ActorCorrections`)."""
+        from dashboard.store.actor_corrections import ActorCorrections
+
+        return ActorCorrections(self)
 
     def version(self) -> str:
         """Changes whenever the content changes: key caches on it. ``"empty"`` before any ingest."""
@@ -128,27 +164,16 @@ class FactStore:
         """
         if not docs:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         counts = facts["doc_id"].value_counts().to_dict() if len(facts) else {}
         doc_rows = documents_table(docs, [int(counts.get(d.doc_id, 0)) for d in docs])
         fact_rows = facts_table(facts if len(facts) else facts_frame())
-        with connect(self.path, read_only=False, timeout=self.timeout) as con:
-            for statement in _DDL:
-                con.execute(statement)
-            _add_missing_columns(con)
-            con.execute("BEGIN TRANSACTION")
-            try:
-                con.register("new_documents", doc_rows)
-                con.register("new_facts", fact_rows)
-                con.execute("DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM new_documents)")
-                con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM new_documents)")
-                con.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) SELECT * FROM new_documents")
-                con.execute(f"INSERT INTO facts ({_FACT_LIST}) SELECT {_FACT_LIST} FROM new_facts")
-                self._bump(con)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self.writing() as con:
+            con.register("new_documents", doc_rows)
+            con.register("new_facts", fact_rows)
+            con.execute("DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM new_documents)")
+            con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM new_documents)")
+            con.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) SELECT * FROM new_documents")
+            con.execute(f"INSERT INTO facts ({_FACT_LIST}) SELECT {_FACT_LIST} FROM new_facts")
 
     def remove(self, doc_ids: Iterable[str]) -> int:
         """Delete documents and their facts; returns how many documents were stored."""
@@ -165,6 +190,24 @@ class FactStore:
             self._bump(con)
             con.execute("COMMIT")
         return int(found)
+
+    @contextmanager
+    def writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection in one transaction that bumps the version on success (for the
+        store's own modules, e.g. corrections); rolled back if the block raises."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with connect(self.path, read_only=False, timeout=self.timeout) as con:
+            for statement in _DDL:
+                con.execute(statement)
+            _add_missing_columns(con)
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                self._bump(con)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     @staticmethod
     def _bump(con) -> None:
