@@ -308,3 +308,19 @@ def test_reading_an_empty_store_gives_empty_actor_tables(tmp_path):
     assert store.actor_corrections.rows() == [] and store.actor_corrections.to_csv() == "name,kind,wikidata,country,role,aliases,not_actor\n"
     with pytest.raises(UserError, match="no actor is called"):
         store.actor_corrections.set_kind("NATO", "organisation")
+
+
+def test_the_exported_csv_is_also_a_gazetteer_for_ingest(stored, tmp_path):
+    from dashboard.actors import KINDS, load_gazetteer
+    from dashboard.facts.schema import ACTOR_KINDS
+
+    assert KINDS == ACTOR_KINDS  # one list of kinds for recognition, corrections and the sidebar
+    corrections = stored.actor_corrections
+    corrections.rename("Fischer", "Joschka Fischer")
+    corrections.set_kind("Deutsche Bank", "company")
+    corrections.reject("Sonntag")
+    path = tmp_path / "actors.csv"
+    path.write_text(corrections.to_csv(), encoding="utf-8")
+    gazetteer = load_gazetteer([path])
+    assert gazetteer.lookup("Fischer").name == "Joschka Fischer"
+    assert gazetteer.lookup("Sonntag") is None  # a name marked not an actor adds nothing
