@@ -19,9 +19,9 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from dashboard.temporal.events import find_event
-from dashboard.temporal.normalize import Context, resolve_date, template_value
+from dashboard.temporal.normalize import Context, fill, resolve_date, template_value
 from dashboard.temporal.resources import DIGITS, SMALL_DIGITS, YEAR_DIGITS, Language, Rule, load_language
-from dashboard.temporal.tense import TenseReader
+from dashboard.temporal.tense import TenseReader, sentence_bounds
 from dashboard.temporal.timex import Timex
 
 # Characters searched before the first and after the last trigger word of a window: rules reach
@@ -139,10 +139,18 @@ def candidates(text: str, language: Language) -> list[tuple[int, int, Rule, re.M
                 for m in rule.regex.finditer(text, start, end):
                     if m.end() > m.start():
                         s, e = m.span(rule.span) if rule.span else m.span()
-                        found.append((s, e, rule, m))
+                        if rule.sentence is None or _sentence_holds(text, s, e, rule.sentence, language):
+                            found.append((s, e, rule, m))
             if len(found) == before:
                 break
     return found
+
+
+def _sentence_holds(text: str, start: int, end: int, condition: str, language: Language) -> bool:
+    """Whether the sentence around ``[start, end)`` has the rule's cue ("!cue": has it not)."""
+    left, right = sentence_bounds(text, start, end)
+    found = language.cues[condition.removeprefix("!")].search(text, left, right) is not None
+    return found != condition.startswith("!")
 
 
 class _Spans:
@@ -160,8 +168,10 @@ class _Spans:
         return at > before and self.spans[at - 1][1] > end
 
 
-def select(found: list[tuple[int, int, Rule, re.Match[str]]]) -> list[tuple[int, int, Rule, re.Match[str]]]:
-    """Non-overlapping candidates: longest first (of the whole match), then rule order.
+def select(found: list[tuple[int, int, Rule, re.Match[str]]]):
+    """Non-overlapping candidates: longest first (of the whole match), then rule order, each as
+    ``(start, end, rule, match, fallbacks)``: the other rules that matched exactly that span,
+    in rank order, which the normaliser tries where the first cannot resolve its expression.
 
     Negative rules veto the candidates that lie inside their span and are shorter ("2000" in
     "2000 Soldaten"); a candidate reaching beyond a negative span ("Juni 1941" before
@@ -181,9 +191,13 @@ def select(found: list[tuple[int, int, Rule, re.Match[str]]]) -> list[tuple[int,
     ranked = sorted((c for c in found if c[1] > c[0]),
                     key=lambda c: (-(c[3].end() - c[3].start()), -(c[1] - c[0]), c[2].priority, c[0]))
     taken = _Taken(sorted({c[0] for c in ranked}))
-    chosen = [cand for cand in ranked if taken.take(cand[0], cand[1])]
-    chosen.sort(key=lambda c: c[0])
-    return chosen
+    chosen = {}
+    for cand in ranked:
+        if (cand[0], cand[1]) in chosen:
+            chosen[cand[0], cand[1]].append(cand)  # a fallback for the same span, in rank order
+        elif taken.take(cand[0], cand[1]):
+            chosen[cand[0], cand[1]] = [cand]
+    return [(*same[0], tuple((c[2], c[3]) for c in same[1:])) for _, same in sorted(chosen.items())]
 
 
 class _Taken:
@@ -231,55 +245,63 @@ def _values(rule: Rule, m: re.Match[str], language: Language, pivot: int) -> dic
 
 
 def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex]:
-    from dashboard.temporal.normalize import fill
-
+    """The TIMEX3 value of each chosen span: its rule's, else the first fallback rule's that
+    resolves (a rule may decline: "Abends" is a time of the day just named only where one was)."""
     out = []
     tense = TenseReader(text, language.tense)
-    for s, e, rule, m in chosen:
-        values = _values(rule, m, language, ctx.year2_pivot)
-        mod = fill(rule.mod, values) if rule.mod else None
-        event = implied = ""
+    for s, e, rule, m, fallbacks in chosen:
         ctx.here = s
-        try:
-            if rule.value is not None:
-                value = template_value(rule.value, values)
-                if rule.date is not None:  # a duration that also implies a date ("vor zwei Jahren")
-                    try:
-                        implied = resolve_date({k: fill(v, values) for k, v in rule.date.items()}, ctx, None)[0]
-                    except ValueError:
-                        implied = ""
-            else:
-                fields = {k: fill(v, values) for k, v in rule.date.items()}
-                if fields.get("event"):
-                    found = find_event(fields["event"], fields.get("year"), ctx.dct)
-                    if found is not None:
-                        event, value = found.id, found.value
-                    elif fields.get("year"):  # "the 2024 summit" the knowledge base cannot tell
-                        value = fields["year"]
-                    else:
-                        continue
-                else:
-                    needs_direction = fields.get("dir") is None and not fields.get("year") and (
-                        not fields.get("shift") or fields.get("anchor") == "recent")
-                    direction, strong = None, False
-                    # A history text is told in the past tense throughout: there the tense says
-                    # nothing, and open dates go to the nearest occurrence around the last date.
-                    if needs_direction and ctx.dct is not None and not ctx.narrative:
-                        found = tense.direction(s, e)
-                        if found is not None:
-                            direction, strong = found
-                        else:
-                            default = language.undirected_weekday if fields.get("weekday") else language.undirected
-                            direction = {"past": -1, "future": 1}.get(default)
-                    value, remembered, gran = resolve_date(fields, ctx, direction, strong)
-                    if remembered is not None and not fields.get("anchor") and not rule.value:
-                        ctx.remember(remembered, gran, e)
-        except (ValueError, OverflowError):
-            continue
-        if not value:
-            continue
-        out.append(Timex(s, e, text[s:e], rule.type, value, mod or None, rule.name, ctx.dct, event, implied))
+        for rule, m in ((rule, m), *fallbacks):
+            if (timex := _normalise_one(text, s, e, rule, m, language, ctx, tense)) is not None:
+                out.append(timex)
+                break
     return out
+
+
+def _normalise_one(text: str, s: int, e: int, rule: Rule, m: re.Match[str], language: Language, ctx: Context,
+                   tense: TenseReader) -> Timex | None:
+    values = _values(rule, m, language, ctx.year2_pivot)
+    mod = fill(rule.mod, values) if rule.mod else None
+    event = implied = ""
+    try:
+        if rule.value is not None:
+            value = template_value(rule.value, values)
+            if rule.date is not None:  # a duration that also implies a date ("vor zwei Jahren")
+                try:
+                    implied = resolve_date({k: fill(v, values) for k, v in rule.date.items()}, ctx, None)[0]
+                except ValueError:
+                    implied = ""
+        else:
+            fields = {k: fill(v, values) for k, v in rule.date.items()}
+            if fields.get("event"):
+                found = find_event(fields["event"], fields.get("year"), ctx.dct)
+                if found is not None:
+                    event, value = found.id, found.value
+                elif fields.get("year"):  # "the 2024 summit" the knowledge base cannot tell
+                    value = fields["year"]
+                else:
+                    return None
+            else:
+                needs_direction = fields.get("dir") is None and not fields.get("year") and (
+                    not fields.get("shift") or fields.get("anchor") == "recent")
+                direction, strong = None, False
+                # A history text is told in the past tense throughout: there the tense says
+                # nothing, and open dates go to the nearest occurrence around the last date.
+                if needs_direction and ctx.dct is not None and not ctx.narrative:
+                    found = tense.direction(s, e)
+                    if found is not None:
+                        direction, strong = found
+                    else:
+                        default = language.undirected_weekday if fields.get("weekday") else language.undirected
+                        direction = {"past": -1, "future": 1}.get(default)
+                value, remembered, gran = resolve_date(fields, ctx, direction, strong)
+                if remembered is not None and not fields.get("anchor") and not rule.value:
+                    ctx.remember(remembered, gran, e)
+    except (ValueError, OverflowError):
+        return None
+    if not value:
+        return None
+    return Timex(s, e, text[s:e], rule.type, value, mod or None, rule.name, ctx.dct, event, implied)
 
 
 def tag(text: str, dct: str | date | datetime | None = None, lang: str = "de", *, narrative: bool = False) -> list[Timex]:

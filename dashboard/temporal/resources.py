@@ -130,6 +130,9 @@ class Rule:
     negative: bool = False
     priority: int = 0
     examples: tuple[Example, ...] = ()
+    # A condition on the expression's sentence: the name of a cue set of ``language.toml``
+    # (``[cues]``) that must occur in it, or with a leading "!" must not.
+    sentence: str | None = None
 
 
 TENSE_KINDS = {"future": 1, "past": -1, "present": 0}
@@ -167,6 +170,7 @@ class Language:
     trigger_regex: re.Pattern[str] | None = None
     infixes: tuple[tuple[str, frozenset[str]], ...] = ()  # lower-case stem -> groups, found anywhere
     rules_by_group: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    cues: dict[str, re.Pattern[str]] = field(default_factory=dict)  # named sentence cues for rules
 
 
 def available_languages() -> list[str]:
@@ -306,11 +310,12 @@ def _group_triggers(name: str, group: Group) -> set[str]:
     return found
 
 
-def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int, example_dct: str) -> Rule:
+def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int, example_dct: str,
+               cues: dict[str, re.Pattern[str]] | None = None) -> Rule:
     name = spec.get("name") or f"rule{priority}"
     where = f"{source}: rule {name!r}"
     unknown = set(spec) - {"name", "pattern", "type", "value", "date", "mod", "span", "negative", "examples",
-                           "priority", "dct"}
+                           "priority", "dct", "sentence"}
     if unknown:
         raise ResourceError(f"{where}: unknown keys {sorted(unknown)}")
     if "pattern" not in spec:
@@ -365,10 +370,15 @@ def build_rule(spec: dict, groups: dict[str, Group], source: str, priority: int,
             raise ResourceError(f"{where}: an example is [text, span, value] or [text, span, value, mod]")
     if not examples:
         raise ResourceError(f"{where}: every rule needs at least one executable example")
+    sentence = spec.get("sentence")
+    if sentence is not None and (cues is None or sentence.removeprefix("!") not in cues):
+        raise ResourceError(f"{where}: sentence cue {sentence!r} is not a [cues] entry of language.toml "
+                            f"(known: {', '.join(sorted(cues or ())) or 'none'})")
     return Rule(
         name=name, source=source, pattern=spec["pattern"], regex=regex, type=rtype, groups=captured,
         triggers=frozenset(triggers), value=spec.get("value"), date=date_spec, mod=spec.get("mod"),
         span=span, negative=negative, priority=int(spec.get("priority", priority)), examples=tuple(examples),
+        sentence=sentence,
     )
 
 
@@ -433,6 +443,24 @@ def _cue_source(words: list[str], patterns: list[str]) -> str | None:
 def _cue_regex(words: list[str], patterns: list[str]) -> re.Pattern[str] | None:
     source = _cue_source(words, patterns)
     return re.compile(r"(?<!\w)(?:" + source + r")(?!\w)") if source else None
+
+
+def build_cues(spec: dict, source: str) -> dict[str, re.Pattern[str]]:
+    """``[cues]``: named sets of ``words`` (any case) and ``patterns`` (case-sensitive) that a
+    rule can ask of its sentence ("heute" is the present as such where the sentence contrasts
+    it with the past)."""
+    cues = {}
+    for name, part in spec.items():
+        if not isinstance(part, dict) or set(part) - {"words", "patterns"}:
+            raise ResourceError(f"{source}: cue {name!r} must be a table of words and patterns")
+        try:
+            regex = _cue_regex(list(part.get("words", ())), list(part.get("patterns", ())))
+        except re.error as exc:
+            raise ResourceError(f"{source}: cue {name!r}: bad pattern: {exc}") from exc
+        if regex is None:
+            raise ResourceError(f"{source}: cue {name!r} has no words or patterns")
+        cues[name] = regex
+    return cues
 
 
 def build_tense(spec: dict) -> TenseCues:
@@ -563,11 +591,12 @@ def load_folder(folder: Path, code: str) -> Language:
             extra.update(event_words(code, spec["_events"]))
         groups[name] = build_group(name, spec, str(groups_file), extra, stopwords)
     example_dct = settings.get("example_dct", "2025-12-02")
+    cues = build_cues(settings.get("cues", {}), str(folder / "language.toml"))
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in sorted((folder / "rules").glob("*.toml")):
         for spec in _read_toml(path).get("rule", []):
-            rule = build_rule(spec, groups, str(path.relative_to(folder.parent)), len(rules), example_dct)
+            rule = build_rule(spec, groups, str(path.relative_to(folder.parent)), len(rules), example_dct, cues)
             if rule.name in seen:
                 raise ResourceError(f"{path}: rule name {rule.name!r} also used in {seen[rule.name]}")
             seen[rule.name] = str(path)
@@ -576,7 +605,7 @@ def load_folder(folder: Path, code: str) -> Language:
         code=code, name=settings.get("name", code), groups=groups, rules=tuple(rules),
         tense=build_tense(settings.get("tense", {})), undirected=settings.get("undirected", "nearest"),
         undirected_weekday=settings.get("undirected_weekday", settings.get("undirected", "nearest")),
-        example_dct=example_dct,
+        example_dct=example_dct, cues=cues,
     )
     return finish(language)
 
