@@ -19,6 +19,8 @@ _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.\d)?(?:\|[A-Za-z0-9_.+-]*)*)\}")
 _DURATION_UNITS = {  # unit code -> (TIMEX3 designator, is a time unit)
     "Y": ("Y", False), "M": ("M", False), "W": ("W", False), "D": ("D", False), "DE": ("DE", False),
     "CE": ("CE", False), "Q": ("Q", False), "H": ("H", True), "MIN": ("M", True), "S": ("S", True),
+    "L": ("L", False),  # millennia: "seit Jahrtausenden" is PXL
+    "SP": ("SP", False), "SU": ("SU", False), "FA": ("FA", False), "WI": ("WI", False),  # "den Sommer über": P1SU
 }
 NEAR_DAY = 100  # characters within which a time of day belongs to the day named before it
 UNIT_GRANULARITY = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
@@ -147,9 +149,30 @@ def duration(amount: str, unit: str) -> str:
     return f"PT{amount}{designator}" if is_time else f"P{amount}{designator}"
 
 
+_PERIOD_PARTS = re.compile(r"P((?:[\dX.]+[A-Z]+?)*)(?:T((?:[\dX.]+[HMS])+))?")
+
+
+def merge_durations(spelled: list[str]) -> str:
+    """Durations said one after the other as one: "zwei Jahre und drei Monate" is P2Y3M,
+    "two hours and 20 minutes" PT2H20M (date parts first, then the time after one ``T``)."""
+    dates, times = [], []
+    for value in spelled:
+        m = _PERIOD_PARTS.fullmatch(value)
+        if not m:
+            return "".join(spelled)
+        dates.append(m[1] or "")
+        times.append(m[2] or "")
+    time = "".join(times)
+    return "P" + "".join(dates) + ("T" + time if time else "")
+
+
 def template_value(template: str, values: dict[str, str]) -> str:
-    """A ``value`` template; ``@duration(num, unit)`` spells a duration."""
+    """A ``value`` template; ``@duration(num, unit)`` spells a duration, and several of them in a
+    row make one ("@duration(2, Y)@duration(3, M)" is P2Y3M)."""
     filled = fill(template, values) or ""
+    calls = list(re.finditer(r"@duration\(([^,()]*),\s*([^()]*)\)", filled))
+    if len(calls) > 1 and "".join(m[0] for m in calls) == filled:
+        return merge_durations([duration(m[1].strip(), m[2].strip()) for m in calls])
     return re.sub(r"@duration\(([^,()]*),\s*([^()]*)\)", lambda m: duration(m[1].strip(), m[2].strip()), filled)
 
 
@@ -431,7 +454,13 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
     if suffix:
         # A time of day alone: the day just mentioned ("am Montag um 17.30 Uhr"), else the
         # publication date (event listings name their day once, far up). A part of the day ("am
-        # Nachmittag") goes on with the story's day wherever it was named.
+        # Nachmittag") goes on with the story's day wherever it was named. Anchor "near" asks
+        # for a day named just before and declines without one ("Abends" after "Am Freitag ..."
+        # is that evening; alone it is a habit, a SET rule's business).
+        if f.get("anchor") == "near":
+            if ctx.last is None or ctx.last_gran != "day" or ctx.here - ctx.last_at > NEAR_DAY:
+                raise ValueError("no day named just before")
+            return ctx.last.isoformat() + suffix, None, "day"
         near = ctx.narrative or bool(f.get("pod")) or ctx.here - ctx.last_at <= NEAR_DAY
         base = ctx.last if ctx.last is not None and ctx.last_gran == "day" and near else ctx.dct
         if base is None:

@@ -28,7 +28,7 @@ DATE_FIELDS = frozenset({
     "hour", "minute", "second", "pod", "feast", "shift", "by", "by_dct", "dir", "anchor", "gran", "event", "weekend",
     "ampm", "century_ordinal",
 })
-NORMS = ("text", "int", "year2", "number", "upper", "decade", "century", "bc")
+NORMS = ("text", "int", "int2", "year2", "number", "upper", "decade", "century", "bc")
 DIGITS = "digits"  # the pseudo trigger group of every pattern that matches a digit
 YEAR_DIGITS = "digits:year"  # a four-digit number that can be a year (1000-2099)
 SMALL_DIGITS = "digits:small"  # a one- or two-digit number (days, months, hours)
@@ -77,6 +77,9 @@ def apply_norm(norm: str, matched: str, year2_pivot: int = 2040) -> str:
     if norm == "int":
         digits = re.sub(r"\D", "", matched)
         return str(int(digits)) if digits else matched
+    if norm == "int2":  # a day or month as TIMEX3 writes it in a pattern: "XXXX-05-01"
+        digits = re.sub(r"\D", "", matched)
+        return f"{int(digits):02d}" if digits else matched
     if norm == "year2":
         two = int(re.sub(r"\D", "", matched)[-2:])
         century = 2000 if 2000 + two <= year2_pivot else 1900
