@@ -62,11 +62,41 @@ def fact_count(db: str, version: str, flt: FactFilter) -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def fact_list(db: str, version: str, flt: FactFilter, limit: int = 100) -> str:
-    """The first facts in time order as an HTML list (see markup.fact_list)."""
+def fact_list(db: str, version: str, flt: FactFilter, page: int = 1, show_vague: bool = False,
+              show_reports: bool = False, vague_only: bool = False) -> str:
+    """One page of the facts the timeline draws (or, with ``vague_only``, of those it leaves
+    out) as HTML grouped by period (see markup.fact_list)."""
     from dashboard.app.markup import fact_list as html_list
 
-    return html_list(facts(db, version, flt), limit=limit)
+    return html_list(list_facts(db, version, flt, show_vague, show_reports, vague_only), page=page)
+
+
+def list_facts(db: str, version: str, flt: FactFilter, show_vague: bool, show_reports: bool,
+               vague_only: bool = False) -> pd.DataFrame:
+    from dashboard.charts.frame import on_the_axis
+
+    every = facts(db, version, flt)
+    shown, _, _ = on_the_axis(every, show_vague=show_vague, show_reports=show_reports)
+    return every.drop(index=shown.index) if vague_only else shown
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def hidden_counts(db: str, version: str, flt: FactFilter) -> tuple[int, int]:
+    """(vague or undated facts, facts dated only by their report) passing ``flt``: what the
+    time charts leave out by default."""
+    from dashboard.charts.frame import on_the_axis
+
+    _, vague, reports = on_the_axis(facts(db, version, flt))
+    return vague, reports
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def chart_text(db: str, version: str, flt: FactFilter, show_vague: bool = False, show_reports: bool = False):
+    """The default title, note and source line of a published chart of these facts."""
+    from dashboard.export.captions import default_text
+
+    titles = dict(zip(documents(db, version)["doc_id"], documents(db, version)["title"]))
+    return default_text(flt, facts(db, version, flt), titles=titles, show_vague=show_vague, show_reports=show_reports)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -104,14 +134,16 @@ def figure_spec(db: str, version: str, flt: FactFilter, chart: str, options: Opt
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def figure_file(db: str, version: str, flt: FactFilter, chart: str, options: Options, fmt: str) -> bytes:
+def figure_file(db: str, version: str, flt: FactFilter, chart: str, options: Options, fmt: str, text=None) -> bytes:
+    """The chart as a file, with its title, subtitle, note and source line (a ChartText)."""
+    from dashboard.charts.text import with_text
     from dashboard.export import figure_bytes
 
-    return figure_bytes(figure(db, version, flt, chart, options), fmt)
+    return figure_bytes(with_text(figure(db, version, flt, chart, options), text), fmt)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def data_file(db: str, version: str, flt: FactFilter, fmt: str) -> bytes:
+def data_file(db: str, version: str, flt: FactFilter, fmt: str, options: Options = ()) -> bytes:
     from dashboard.export import data_bytes
 
-    return data_bytes(facts(db, version, flt), fmt)
+    return data_bytes(facts(db, version, flt), fmt, **dict(options))

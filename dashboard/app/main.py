@@ -7,6 +7,7 @@ hands over to the page the user chose. Pages live in ``screens/``, one module ea
 import streamlit as st
 
 from dashboard.app import cache
+from dashboard.app.display import display_sidebar
 from dashboard.app.sidebar import filter_sidebar
 from dashboard.app.view import View
 
@@ -26,6 +27,7 @@ version = cache.version(db)
 documents = cache.documents(db, version)
 flt = filter_sidebar(cache.actors(db, version), dict(zip(documents["doc_id"], documents["title"])))
 view = View(db, version, flt)
+view = view.showing(*display_sidebar(*view.hidden_counts()))
 view.publish()
 page = st.navigation(PAGES)
 passing, total = view.count(), view.total_facts()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.charts.dates import MONTHS, UNDATED, plain_dates
+
 STYLE = """<style>
 .ft-doc { line-height: 1.7; }
 .ft-doc p { margin: 0 0 .6em 0; }
@@ -23,6 +25,10 @@ STYLE = """<style>
 .ft-facts { padding-left: 1.2em; }
 .ft-facts li { margin-bottom: .35em; }
 .ft-value { font-family: monospace; color: #555; }
+.ft-when { color: #1f5aa6; white-space: nowrap; }
+.ft-period { margin: .8em 0 .2em 0; font-size: 1rem; color: #1b1f24; }
+.ft-corrected { font-size: .8em; background: #fff3cd; border-radius: .2em; padding: 0 .3em; }
+.ft-more { color: #555; }
 </style>"""
 
 
@@ -66,11 +72,13 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
 
 
 def timex_spans(facts: pd.DataFrame) -> list[Span]:
-    """One span per fact, labelled with its TIMEX3 value and status, anchored by fact id."""
+    """One span per fact, labelled with its date in words, its TIMEX3 value and status,
+    anchored by fact id."""
+    words = plain_dates(facts) if len(facts) else pd.Series([], dtype=object)
     return [
         Span(int(row.timex_start), int(row.timex_end), "timex",
-             f"{row.value} ({row.status})", fact_anchor(str(row.fact_id)))
-        for row in facts.itertuples(index=False)
+             f"{when} ({row.status}) · {row.value}", fact_anchor(str(row.fact_id)))
+        for row, when in zip(facts.itertuples(index=False), words)
     ]
 
 
@@ -79,24 +87,66 @@ def actor_spans(mentions: Iterable[tuple[int, int, str]]) -> list[Span]:
     return [Span(start, end, "actor", name) for start, end, name in mentions]
 
 
-def fact_list(facts: pd.DataFrame, link: bool = False, limit: int = 100) -> str:
-    """Facts as an HTML list, in time order: value, expression, sentence and source title.
+PER_PAGE = 50
+
+
+def period_heading(starts: pd.Series, span_days: float) -> pd.Series:
+    """The heading a fact is listed under: its month ("Oct 2025") over a span of a few years,
+    else its year; "undated" where it has no start."""
+    stamps = pd.to_datetime(starts)
+    year = stamps.dt.year.astype("Int64").astype(str)
+    if span_days <= 4 * 366:
+        month = stamps.dt.month.map(lambda m: MONTHS[int(m) - 1] if m == m else "")
+        heading = month + " " + year
+    else:
+        heading = year
+    return heading.where(stamps.notna(), UNDATED)
+
+
+def fact_list(facts: pd.DataFrame, link: bool = False, limit: int = PER_PAGE, page: int = 1) -> str:
+    """One page of facts as HTML, in time order under a heading per period ("Oct 2025"): the
+    date in words, the expression, the sentence and the source title.
 
     With ``link`` each expression links to its place in the document shown on the same page.
+    A long list is paged (``page`` from 1, ``limit`` a page), never the whole corpus at once.
     """
-    shown = facts.sort_values(["start", "doc_id", "timex_start"], na_position="last").head(limit)
-    items = []
-    for row in shown.itertuples(index=False):
+    ordered = facts.sort_values(["start", "doc_id", "timex_start"], na_position="last")
+    pages = max(1, -(-len(ordered) // limit))
+    page = min(max(1, page), pages)
+    shown = ordered.iloc[(page - 1) * limit: page * limit]
+    if shown.empty:
+        return '<p class="ft-none">No facts to list.</p>'
+    starts = pd.to_datetime(ordered["start"]).dropna()
+    span = (starts.max() - starts.min()).days if len(starts) else 0
+    headings = period_heading(shown["start"], span)
+    words = plain_dates(shown)
+    parts, current = [], None
+    for row, heading, when in zip(shown.itertuples(index=False), headings, words):
+        if heading != current:
+            if current is not None:
+                parts.append("</ol>")
+            parts.append(f'<h4 class="ft-period">{_escape(heading)}</h4><ol class="ft-facts">')
+            current = heading
         expression = _escape(row.timex_text)
         if link:
             expression = f'<a href="#{_attribute(fact_anchor(str(row.fact_id)))}">{expression}</a>'
-        items.append(
-            f'<li><span class="ft-value">{_escape(row.value)}</span> · <b>{expression}</b> '
-            f"({_escape(row.status)}): {_escape(row.sentence)} <i>{_escape(row.title)}</i></li>"
+        label = str(getattr(row, "label", "") or "")
+        head = f"<b>{_escape(label)}</b> · " if label else ""
+        fixed = ' <span class="ft-corrected">corrected</span>' if bool(getattr(row, "corrected", False)) else ""
+        parts.append(
+            f'<li>{head}<span class="ft-when">{_escape(when)}</span> · <b>{expression}</b> '
+            f"({_escape(row.status)}){fixed}: {_escape(row.sentence)} <i>{_escape(row.title)}</i></li>"
         )
-    more = len(facts) - len(shown)
-    tail = f"<p>… and {more:,} more (see the Data page).</p>" if more > 0 else ""
-    return f'<ol class="ft-facts">{"".join(items)}</ol>{tail}'
+    parts.append("</ol>")
+    if pages > 1:
+        first = (page - 1) * limit + 1
+        parts.append(f'<p class="ft-more">Facts {first:,}–{first + len(shown) - 1:,} of {len(ordered):,} '
+                     f"(page {page} of {pages}; all of them on the Data page).</p>")
+    return "".join(parts)
+
+
+def page_count(n: int, limit: int = PER_PAGE) -> int:
+    return max(1, -(-n // limit))
 
 
 def _attribute(value: object) -> str:

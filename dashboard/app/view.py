@@ -6,7 +6,7 @@ The entry script builds the View once per run and publishes it; pages take it wi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
@@ -22,6 +22,13 @@ class View:
     db: str
     version: str
     filter: FactFilter
+    show_vague: bool = False
+    show_reports: bool = False
+
+    @property
+    def shown(self) -> dict[str, bool]:
+        """The display toggles as chart and export options."""
+        return {"show_vague": self.show_vague, "show_reports": self.show_reports}
 
     def facts(self) -> pd.DataFrame:
         return cache.facts(self.db, self.version, self.filter)
@@ -29,8 +36,18 @@ class View:
     def count(self) -> int:
         return cache.fact_count(self.db, self.version, self.filter)
 
-    def fact_list(self) -> str:
-        return cache.fact_list(self.db, self.version, self.filter)
+    def fact_list(self, page: int = 1, show_vague: bool = False, show_reports: bool = False,
+                  vague_only: bool = False) -> str:
+        return cache.fact_list(self.db, self.version, self.filter, page, show_vague, show_reports, vague_only)
+
+    def list_size(self, show_vague: bool = False, show_reports: bool = False, vague_only: bool = False) -> int:
+        return len(cache.list_facts(self.db, self.version, self.filter, show_vague, show_reports, vague_only))
+
+    def hidden_counts(self) -> tuple[int, int]:
+        return cache.hidden_counts(self.db, self.version, self.filter)
+
+    def chart_text(self, show_vague: bool = False, show_reports: bool = False):
+        return cache.chart_text(self.db, self.version, self.filter, show_vague, show_reports)
 
     def documents(self) -> pd.DataFrame:
         return cache.documents(self.db, self.version)
@@ -52,14 +69,17 @@ class View:
     def figure_spec(self, chart: str, **options) -> str:
         return cache.figure_spec(self.db, self.version, self.filter, chart, tuple(sorted(options.items())))
 
-    def figure_file(self, chart: str, fmt: str, **options) -> bytes:
-        return cache.figure_file(self.db, self.version, self.filter, chart, tuple(sorted(options.items())), fmt)
+    def figure_file(self, chart: str, fmt: str, text=None, **options) -> bytes:
+        return cache.figure_file(self.db, self.version, self.filter, chart, tuple(sorted(options.items())), fmt, text)
 
-    def data_file(self, fmt: str) -> bytes:
-        return cache.data_file(self.db, self.version, self.filter, fmt)
+    def data_file(self, fmt: str, **options) -> bytes:
+        return cache.data_file(self.db, self.version, self.filter, fmt, tuple(sorted(options.items())))
 
     def total_facts(self) -> int:
         return int(self.documents()["n_facts"].sum())
+
+    def showing(self, show_vague: bool, show_reports: bool) -> View:
+        return replace(self, show_vague=show_vague, show_reports=show_reports)
 
     def publish(self) -> None:
         st.session_state[_STATE_KEY] = self

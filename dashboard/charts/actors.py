@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.frame import explode_actors, placed, top_values
+from dashboard.charts.frame import explode_actors, on_the_axis, top_values
 from dashboard.charts.periods import coarsest_readable, period_columns
 from dashboard.charts.style import TEMPLATE, category_axis, message_figure, status_color, status_order
 
@@ -57,11 +57,13 @@ def top_actors_figure(facts: pd.DataFrame, n: int = 15) -> go.Figure:
     return fig
 
 
-def actor_heatmap_figure(facts: pd.DataFrame, n: int = 25, freq: str | None = None) -> go.Figure:
-    """Facts per actor and month (quarter or year where the facts span too long for months)."""
+def actor_heatmap_figure(facts: pd.DataFrame, n: int = 25, freq: str | None = None, *, show_vague: bool = False,
+                         show_reports: bool = False) -> go.Figure:
+    """Facts per actor and month (quarter or year where the facts span too long for months);
+    like the period charts, without vague references unless asked for."""
     if facts.empty:
         return message_figure()
-    rows = _named(placed(facts))
+    rows = _named(on_the_axis(facts, show_vague=show_vague, show_reports=show_reports)[0])
     if rows is None:
         return message_figure(NO_ACTORS + " and has a date on the time axis")
     freq = freq or coarsest_readable(rows["start"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import html
 
 import numpy as np
 import pandas as pd
@@ -13,8 +14,9 @@ LANE_KINDS = ("actor", "document")
 
 
 def document_label(facts: pd.DataFrame) -> pd.Series:
-    """A document's title, or its id where it has none or the title is shared by another document."""
-    title = facts["title"].fillna("").astype(str).str.strip() if "title" in facts else pd.Series("", index=facts.index)
+    """A document's title (entities such as ``&quot;`` decoded: pages escape it once, when they
+    show it), or its id where it has none or the title is shared by another document."""
+    title = facts["title"].fillna("").astype(str).map(html.unescape).str.strip() if "title" in facts else pd.Series("", index=facts.index)
     doc_id = facts["doc_id"].astype(str)
     docs_per_title = doc_id.groupby(title).transform("nunique")
     label = title.where(docs_per_title == 1, title + " [" + doc_id + "]")
@@ -47,7 +49,40 @@ def assign_lanes(facts: pd.DataFrame, lane_by: str, max_lanes: int) -> tuple[pd.
         order = [*kept, other]
     if (rows["lane"] == NO_ACTOR).any():
         order.append(NO_ACTOR)
+    # once per lane: an actor named twice, or two actors folded into "other", is one bar
+    rows = rows[~pd.MultiIndex.from_arrays([rows.index, rows["lane"]]).duplicated()]
     return rows, order
+
+
+def pack_labelled(start: np.ndarray, end: np.ndarray, extent: np.ndarray, max_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows as :func:`pack_rows`, where each interval with its label takes ``start .. extent``
+    (``extent >= end``); returns the rows and whether each label has its room.
+
+    Where every row is taken, an interval goes to the row that frees up first and its label
+    is dropped, so labels never run over another bar of their row.
+    """
+    rows = np.zeros(len(start), dtype=np.int64)
+    fits = np.zeros(len(start), dtype=bool)
+    free: list[tuple[object, int]] = []  # (end of what the row holds so far, row)
+    last: dict[int, int] = {}  # row -> the interval placed in it last
+    used = 0
+    for i in np.argsort(start, kind="stable"):
+        if free and free[0][0] <= start[i]:
+            _, row = heapq.heappop(free)
+            fits[i], reach = True, extent[i]
+        elif used < max_rows:
+            row, used = used, used + 1
+            fits[i], reach = True, extent[i]
+        else:  # every row taken: overlap where it must, and no label runs over this bar
+            _, row = heapq.heappop(free)
+            before = last[row]
+            if fits[before] and extent[before] > start[i]:
+                fits[before] = False
+            reach = max(end[i], end[before])
+        rows[i] = row
+        last[row] = i
+        heapq.heappush(free, (reach, row))
+    return rows, fits
 
 
 def pack_rows(start: np.ndarray, end: np.ndarray, max_rows: int) -> np.ndarray:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.frame import placed
+from dashboard.charts.frame import on_the_axis
 from dashboard.charts.style import TEMPLATE, category_axis, message_figure, status_color, status_order
 
 FREQS = {"month": "M", "quarter": "Q", "year": "Y"}
@@ -94,13 +94,15 @@ def coarsest_readable(starts: pd.Series, limit: int = 72) -> str:
     return "year"
 
 
-def per_period_figure(facts: pd.DataFrame, freq: str = "month") -> go.Figure:
-    """Facts per month or quarter, stacked by status (past, ongoing, future)."""
+def per_period_figure(facts: pd.DataFrame, freq: str = "month", *, show_vague: bool = False,
+                      show_reports: bool = False) -> go.Figure:
+    """Facts per month or quarter, stacked by status (past, ongoing, future); vague references
+    and statements dated only by their report are left out unless asked for, and counted."""
     if freq not in FREQS:
         raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
     if facts.empty:
         return message_figure()
-    on_axis = placed(facts)
+    on_axis, hidden_vague, hidden_reports = on_the_axis(facts, show_vague=show_vague, show_reports=show_reports)
     if on_axis.empty:
         return message_figure(f"none of the {len(facts)} matching facts has a date on the time axis")
     columns, axis, even = period_columns(on_axis["start"], freq)
@@ -116,8 +118,8 @@ def per_period_figure(facts: pd.DataFrame, freq: str = "month") -> go.Figure:
             fig.add_bar(x=axis, y=np.where(edge, values, 0), name=status, legendgroup=status, showlegend=False,
                         marker=marker | {"pattern": {"shape": "/", "fillmode": "overlay", "fgcolor": "white"}},
                         hovertemplate=hover)
-    unplaced = len(facts) - len(on_axis)
-    note = f" ({unplaced} without a date not counted)" if unplaced else ""
+    left_out = [f"{hidden_vague} vague or undated"] * bool(hidden_vague) + [f"{hidden_reports} dated only by their report"] * bool(hidden_reports)
+    note = f" ({' and '.join(left_out)} not counted)" if left_out else ""
     fig.update_layout(
         template=TEMPLATE, barmode="stack", bargap=0.15, height=420,
         title=f"Facts per {freq}, by the {freq} they start in{note}"

@@ -21,8 +21,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.frame import list_column, placed
-from dashboard.charts.lanes import assign_lanes, pack_rows
+from dashboard.charts.dates import day_text, days_text, plain_dates
+from dashboard.charts.frame import as_timeline_rows, list_column, on_the_axis
+from dashboard.charts.lanes import assign_lanes, pack_labelled
 from dashboard.charts.style import TEMPLATE, hover_text, message_figure, status_color, status_order
 
 DETAIL_LIMIT = 2_000      # lane rows drawn as one bar each; above this, aggregated segments
@@ -41,9 +42,17 @@ TOP_AXIS_ROWS = 20        # a timeline with more rows shows its dates above the 
 TOP_AXIS_PX = 22
 LABEL_CHARS = 36          # lane labels longer than this are cut
 PUBLISHED = "published"
+PLOT_PX = 900             # width of the plot area the labels are fitted to (dashboard and exports)
+CHAR_PX = 6.4             # average width of a character of a bar label (11 px sans serif)
+LABEL_FONT = 11
+BAR_LABEL_CHARS = 48      # bar labels longer than this are cut
+LABEL_LIMIT = 2_500       # segments; beyond this no bar carries a label (the browser would crawl)
+FEW_BARS = 10             # fewer bars than this are all shown first, whatever their spread
+NEAR = 0.25               # a neighbour this share of the bulk's width away joins the bulk
+CORE_SHARE = 0.8          # the first view is the shortest stretch holding this share of the bars
+EDGE_COLOR = "#555"
 _MS = np.int64(1_000)     # microseconds per millisecond
 _HOVER = "%{customdata}<extra></extra>"
-_DAY = "%Y-%m-%d"
 
 
 def timeline_figure(
@@ -53,22 +62,35 @@ def timeline_figure(
     *,
     max_lanes: int = MAX_LANES,
     detail_limit: int = DETAIL_LIMIT,
+    show_vague: bool = False,
+    show_reports: bool = False,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    labels: bool = True,
 ) -> go.Figure:
-    """Facts as bars on a time axis, one swimlane per actor or per document.
+    """Facts (or events) as bars on a time axis, one swimlane per actor or per document.
 
+    The first view is the densest stretch of time holding most bars (or ``date_from`` ..
+    ``date_to`` where given); bars outside it are counted at the edges. Each bar carries its
+    label (the event's or fact's headline, else its expression) where the label fits.
     Markers show each document's publication date (the row above the lanes) and today (a
-    dashed line). The x axis has a range slider and zoom buttons; the first view leaves out
-    the far outliers (a "19th century" fact) which the "all" button brings back.
+    dashed line, where today is in the first view). Vague references (PAST_REF, ...) and
+    statements dated only by their report are left out unless asked for, and counted.
     """
     if facts.empty:
         return message_figure()
-    on_axis = placed(facts)
+    facts = as_timeline_rows(facts)
+    on_axis, hidden_vague, hidden_reports = on_the_axis(facts, show_vague=show_vague, show_reports=show_reports)
     if on_axis.empty:
-        return message_figure(f"none of the {len(facts)} matching facts has a date on the time axis")
+        return message_figure(f"none of the {len(facts)} matching facts has a date on the time axis"
+                              + ("" if show_vague else " (vague references hidden)"))
     rows, lanes = assign_lanes(on_axis, lane_by, max_lanes)
     starts, ends = _ms(rows["start"]), _ms(rows["end"])
     today = pd.Timestamp(today or date.today()).normalize()
-    x_range = _first_view(starts, ends, today)
+    item_starts, item_ends = _ms(on_axis["start"]), _ms(on_axis["end"])
+    x_range = first_view(item_starts, item_ends, date_from, date_to)
+    full = [float(np.floor(np.nanmin(item_starts) / DAY_MS) * DAY_MS), float(np.ceil(np.nanmax(item_ends) / DAY_MS) * DAY_MS)]
+    full = [min(full[0], x_range[0]), max(full[1], x_range[1])]
     view = x_range[1] - x_range[0]
     detailed = len(rows) <= detail_limit
     bin_ms = None
@@ -76,17 +98,24 @@ def timeline_figure(
         segments = _fact_segments(rows, starts, ends)
     else:
         segments, bin_ms = _grouped_segments(rows, starts, ends, floor_ms=view / BINS)
-    segments, lane_rows = _stack_lanes(segments, lanes)
+    ms_per_px = view / PLOT_PX
+    with_labels = labels and len(segments) <= LABEL_LIMIT
+    segments, lane_rows = _stack_lanes(segments, lanes, ms_per_px if with_labels else None)
     dot_below = view / 250  # bars shorter than this get a dot to stay visible
 
     fig = go.Figure()
     for status in status_order(segments["status"].unique()):
         part = segments[segments["status"] == status]
         fig.add_traces(_bars(part, status, dot_below) if detailed else _bands(part, status))
+    if with_labels:
+        fig.add_traces(_labels(segments, ms_per_px))
     fig.add_trace(_publications(facts, floor_ms=view / BINS))
     top_axis = lane_rows.n_rows > TOP_AXIS_ROWS
-    _mark_today(fig, today, x_range, above=TOP_AXIS_PX if top_axis else 0)
-    _style(fig, lane_rows, len(facts) - len(on_axis), len(on_axis), bin_ms, x_range)
+    if full[0] <= _ms_of(today) <= full[1] or x_range[0] <= _ms_of(today) <= x_range[1]:
+        _mark_today(fig, today, x_range)
+    edge_notes = _mark_outside(fig, item_starts, item_ends, x_range)
+    _style(fig, lane_rows, hidden_vague, hidden_reports, len(on_axis), bin_ms, x_range)
+    _range_buttons(fig, x_range, full, _latest_publication(facts), edge_notes)
     if top_axis:
         _add_top_axis(fig, x_range)
     return fig
@@ -105,16 +134,30 @@ def _ms_of(stamp: pd.Timestamp) -> float:
     return float(stamp.asm8.astype("datetime64[ms]").astype("int64"))
 
 
+def bar_label(rows: pd.DataFrame) -> pd.Series:
+    """The words on a bar: the headline (``label``) where there is one, else the expression."""
+    label = rows["label"].fillna("").astype(str).str.strip() if "label" in rows else pd.Series("", index=rows.index)
+    expression = rows["timex_text"].fillna("").astype(str) if "timex_text" in rows else pd.Series("", index=rows.index)
+    return label.where(label != "", expression)
+
+
 def _fact_segments(rows: pd.DataFrame, starts: np.ndarray, ends: np.ndarray) -> pd.DataFrame:
-    """One segment per fact and lane, with the full hover: sentence, expression, value, source."""
+    """One segment per fact and lane, with the full hover: headline, the date in words, status,
+    sentence, actors, source, and a details row with the expression and its TIMEX3 value."""
     actors = list_column(rows, "actors").map(", ".join)
+    when = plain_dates(rows)
+    label = bar_label(rows)
+    corrected = rows["corrected"].fillna(False).astype(bool) if "corrected" in rows else pd.Series(False, index=rows.index)
+    count = rows["n_facts"] if "n_facts" in rows else pd.Series(0, index=rows.index)
     hover = [
-        f"<b>{hover_text(text, 60)}</b> → {hover_text(value)} ({hover_text(gran)}, {hover_text(status)})"
+        f"<b>{hover_text(head, 60)}</b><br>{hover_text(day)} ({hover_text(status)}){' · corrected by you' if fixed else ''}"
+        f"{f' · {n} facts' if n and n > 1 else ''}"
         f"<br>{hover_text(sentence)}<br><i>{hover_text(who) or 'no actor'}</i>"
         f"<br>{hover_text(title)} · {hover_text(source)}"
-        for text, value, gran, status, sentence, who, title, source in zip(
-            rows["timex_text"], rows["value"], rows["granularity"], rows["status"],
-            rows["sentence"], actors, rows["title"], rows["source"],
+        f"<br><span style=\"color:#888\">{hover_text(text, 60)} = {hover_text(value)}</span>"
+        for head, day, status, fixed, n, sentence, who, title, source, text, value in zip(
+            label, when, rows["status"], corrected, count, rows["sentence"], actors, rows["title"], rows["source"],
+            rows["timex_text"], rows["value"],
         )
     ]
     return pd.DataFrame({
@@ -123,6 +166,7 @@ def _fact_segments(rows: pd.DataFrame, starts: np.ndarray, ends: np.ndarray) -> 
         "start": starts,
         "end": ends,
         "hover": hover,
+        "label": label.to_numpy(),
     })
 
 
@@ -160,10 +204,11 @@ def _grouped_segments(rows: pd.DataFrame, starts: np.ndarray, ends: np.ndarray, 
         "start": np.where(short, first_bin, starts),
         "end": np.where(short, first_bin + bin_ms, ends),
         "binned": short,
-        "value": rows["value"].fillna("").astype(str).to_numpy(),
+        "value": plain_dates(rows).to_numpy(),
+        "label": bar_label(rows).to_numpy(),
     })
     groups = keyed.groupby(["lane", "status", "start", "end", "binned"], sort=False).agg(
-        n=("value", "size"), value=("value", "first"),
+        n=("value", "size"), value=("value", "first"), label=("label", "first"),
     ).reset_index()
     span = _day_spans(groups["start"], groups["end"])
     noun = np.where(groups["n"].to_numpy() == 1, " fact", " facts")
@@ -171,7 +216,9 @@ def _grouped_segments(rows: pd.DataFrame, starts: np.ndarray, ends: np.ndarray, 
         "<b>" + groups["n"].astype(str) + noun + "</b> (" + groups["status"] + ")<br>"
         + span.where(groups["binned"], groups["value"].map(html.escape))
     )
-    return groups[["lane", "status", "start", "end", "hover"]], bin_ms
+    more = groups["n"].to_numpy() - 1
+    groups["label"] = groups["label"] + np.where(more > 0, " +" + more.astype(str), "")
+    return groups[["lane", "status", "start", "end", "hover", "label"]], bin_ms
 
 
 @dataclass(frozen=True)
@@ -183,24 +230,69 @@ class LaneRows:
     borders: list[float]
 
 
-def _stack_lanes(segments: pd.DataFrame, lanes: list[str]) -> tuple[pd.DataFrame, LaneRows]:
-    """A y position per segment: each lane gets as many rows as its overlapping bars need."""
+def _stack_lanes(segments: pd.DataFrame, lanes: list[str], ms_per_px: float | None) -> tuple[pd.DataFrame, LaneRows]:
+    """A y position per segment: each lane gets as many rows as its overlapping bars need.
+
+    With ``ms_per_px`` (labels wanted) a bar's label takes room too: inside a bar wide enough
+    for it, else to its right, and a label that would run into another bar of its row at the
+    first view is dropped (``label_at`` "none") rather than drawn over it.
+    """
     y = np.zeros(len(segments))
+    at = np.full(len(segments), "none", dtype=object)
     ticks: dict[float, str] = {}
     borders: list[float] = []
     offset = 0
     lane_values = segments["lane"].to_numpy()
+    start_all, end_all = segments["start"].to_numpy(), segments["end"].to_numpy()
+    if ms_per_px is not None:
+        text = segments["label"].map(_short_label)
+        label_ms = (text.str.len().to_numpy() * CHAR_PX + 8) * ms_per_px
+        inside = (end_all - start_all) >= label_ms + 4 * ms_per_px
+        extent = np.where(inside, end_all, np.maximum(end_all, start_all + 7 * ms_per_px) + label_ms)
+        has_text = text.str.len().to_numpy() > 0
     for lane in lanes:
         index = np.flatnonzero(lane_values == lane)
         if not len(index):
             continue
-        rows = pack_rows(segments["start"].to_numpy()[index], segments["end"].to_numpy()[index], MAX_ROWS_PER_LANE)
+        start, end = start_all[index], end_all[index]
+        if ms_per_px is None:
+            rows = pack_rows_only(start, end)
+        else:
+            rows, fits = pack_labelled(start, end, np.where(has_text[index], extent[index], end), MAX_ROWS_PER_LANE)
+            at[index] = np.where(fits & has_text[index], np.where(inside[index], "inside", "right"), "none")
         y[index] = offset + rows
         height = int(rows.max()) + 1
-        ticks[offset + (height - 1) / 2] = html.escape(_short(lane))
+        ticks[offset + (height - 1) / 2] = html.escape(_short(lane), quote=False)
         borders.append(offset - 0.5)
         offset += height
-    return segments.assign(y=y), LaneRows(ticks, offset, borders)
+    return segments.assign(y=y, label_at=at), LaneRows(ticks, offset, borders)
+
+
+def pack_rows_only(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    return pack_labelled(start, end, end, MAX_ROWS_PER_LANE)[0]
+
+
+def _short_label(label: object) -> str:
+    text = "" if label is None or label != label else " ".join(str(label).split())
+    return _short(text, BAR_LABEL_CHARS)
+
+
+def _labels(segments: pd.DataFrame, ms_per_px: float) -> list[go.BaseTraceType]:
+    """The bar labels as text: white inside a bar wide enough, dark to the right of a short one.
+    Real text in the SVG, so exports carry it and a reader can search it."""
+    traces = []
+    for where, color in (("inside", "white"), ("right", "#1b1f24")):
+        part = segments[segments["label_at"] == where]
+        if part.empty:
+            continue
+        x = part["start"].to_numpy() + 3 * ms_per_px if where == "inside" else (
+            np.maximum(part["end"].to_numpy(), part["start"].to_numpy() + 5 * ms_per_px) + 2 * ms_per_px)
+        traces.append(go.Scatter(
+            x=x, y=part["y"].to_numpy(), mode="text", text=[html.escape(_short_label(t), quote=False) for t in part["label"]],
+            textposition="middle right", textfont={"size": LABEL_FONT, "color": color},
+            hoverinfo="skip", showlegend=False, name=f"labels {where}",
+        ))
+    return traces
 
 
 def _short(label: str, width: int = LABEL_CHARS) -> str:
@@ -267,7 +359,7 @@ def _publications(facts: pd.DataFrame, floor_ms: float) -> go.Scatter:
         x, hover = _publication_bins(docs, days, floor_ms)
     else:
         inferred = docs["dct_inferred"].fillna(False).astype(bool) if "dct_inferred" in docs else False
-        label = pd.to_datetime(docs["dct"]).dt.strftime(_DAY) + np.where(inferred, " (inferred)", "")
+        label = days_text(docs["dct"]) + np.where(inferred, " (inferred)", "")
         x, hover = days, [
             f"<b>published {day}</b><br>{hover_text(title)}<br>{hover_text(source)}"
             for day, title, source in zip(label, docs["title"], docs["source"])
@@ -299,39 +391,115 @@ def _publication_bins(docs: pd.DataFrame, days: np.ndarray, floor_ms: float,
 
 def _day_spans(starts: pd.Series, ends: pd.Series) -> pd.Series:
     """"first day – last day" of half-open intervals given in milliseconds."""
-    return (pd.to_datetime(starts, unit="ms").dt.strftime(_DAY) + " – "
-            + pd.to_datetime(ends - 1, unit="ms").dt.strftime(_DAY))
+    return days_text(pd.to_datetime(starts, unit="ms")) + " – " + days_text(pd.to_datetime(ends - 1, unit="ms"))
 
 
-def _first_view(starts: np.ndarray, ends: np.ndarray, today: pd.Timestamp) -> list[float]:
-    """The x range shown first: all bars, or the 2nd to 98th percentile where a few outliers
-    (a "19th century") would squash the rest to a third of the width; stretched to today where
-    that costs at most half the width again."""
-    low, high = float(np.nanmin(starts)), float(np.nanmax(ends))
-    core_low = float(np.nanquantile(starts, 0.02, method="higher"))
-    core_high = float(np.nanquantile(ends, 0.98, method="lower"))
-    if core_low < core_high and core_high - core_low < (high - low) / 3:
-        low, high = core_low, core_high
-    now = _ms_of(today)
-    span = max(high - low, DAY_MS)
-    if high < now <= high + span / 2:
-        high = now
-    elif low - span / 2 <= now < low:
-        low = now
-    pad = max((high - low) * 0.04, DAY_MS)
-    return [low - pad, high + pad]
+def first_view(starts: np.ndarray, ends: np.ndarray, date_from: date | None = None,
+               date_to: date | None = None, share: float = CORE_SHARE) -> list[float]:
+    """The x range shown first, in milliseconds: ``date_from`` .. ``date_to`` (inclusive days)
+    where the filter gives them, else the shortest stretch holding ``share`` of the bars'
+    middles (so a "20th century" or a "2100" never squeezes a story of two years into a
+    sliver), widened to hold those bars whole, with a margin."""
+    middles = np.sort((starts + ends) / 2)
+    keep = max(1, int(np.ceil(len(middles) * share)))
+    widths = middles[keep - 1:] - middles[: len(middles) - keep + 1]
+    first, last = int(np.argmin(widths)), int(np.argmin(widths)) + keep - 1
+    # the bulk takes in its neighbours while they are near (a quarter of its width away), so an
+    # even spread stays whole and only the far-off facts are left out
+    while True:
+        reach = (middles[last] - middles[first]) * NEAR + DAY_MS
+        if first > 0 and middles[first] - middles[first - 1] <= reach:
+            first -= 1
+        elif last < len(middles) - 1 and middles[last + 1] - middles[last] <= reach:
+            last += 1
+        else:
+            break
+    low_mid, high_mid = middles[first], middles[last]
+    inside = ((starts + ends) / 2 >= low_mid) & ((starts + ends) / 2 <= high_mid)
+    low, high = float(np.min(starts[inside])), float(np.max(ends[inside]))
+    all_low, all_high = float(np.min(starts)), float(np.max(ends))
+    if len(middles) < FEW_BARS or (high - low) * 3 > all_high - all_low:
+        low, high = all_low, all_high  # no far outliers to leave out: show every bar
+    span = high - low
+    # a bar as long as the whole bulk (one "2025" among days of 2025) is held whole; a century is not
+    if span <= 0:
+        span = DAY_MS
+    pad = max(span * 0.04, DAY_MS)
+    low, high = low - pad, high + pad
+    if date_from is not None:
+        low = _ms_of(pd.Timestamp(date_from))
+    if date_to is not None:
+        high = _ms_of(pd.Timestamp(date_to) + pd.Timedelta(days=1))
+    if high <= low:
+        high = low + DAY_MS
+    # whole days: plotly labels a top axis over an unaligned range a tick early ("Dec 2024"
+    # above "Jan 2025"); the live frame keeps the two in step after zooms as well
+    return [float(np.floor(low / DAY_MS) * DAY_MS), float(np.ceil(high / DAY_MS) * DAY_MS)]
 
 
-def _mark_today(fig: go.Figure, day: pd.Timestamp, x_range: list[float], above: int = 0) -> None:
-    """A dashed line at today, labelled on the side facing the middle of the first view, so
-    the label is never cut off where today is the view's right (or left) edge; ``above``
-    lifts the label over the dates of a top axis."""
+def _mark_outside(fig: go.Figure, starts: np.ndarray, ends: np.ndarray, x_range: list[float]) -> list[int]:
+    """How many bars lie wholly before and after the first view, and how far, written at the
+    edges of the plot; returns the indices of those annotations (the range buttons hide them)."""
+    notes = []
+    before, after = ends <= x_range[0], starts >= x_range[1]
+    for mask, side, arrow in ((before, "left", "◀"), (after, "right", "▶")):
+        n = int(mask.sum())
+        if not n:
+            continue
+        far = float(starts[mask].min()) if side == "left" else float(ends[mask].max()) - 1
+        year = pd.Timestamp(far, unit="ms").year
+        words = f"{n} earlier (back to {year})" if side == "left" else f"{n} later (up to {year})"
+        text = f"{arrow} {words}" if side == "left" else f"{words} {arrow}"
+        fig.add_annotation(x=0 if side == "left" else 1, y=0, xref="paper", yref="paper", text=text,
+                           showarrow=False, xanchor=side, yanchor="bottom", bgcolor="rgba(255,255,255,0.85)",
+                           font={"size": 11, "color": EDGE_COLOR}, name=f"outside-{side}")
+        notes.append(len(fig.layout.annotations) - 1)
+    return notes
+
+
+def _latest_publication(facts: pd.DataFrame) -> float | None:
+    dct = facts["dct"].dropna() if "dct" in facts else pd.Series([], dtype="datetime64[us]")
+    return None if dct.empty else _ms_of(pd.Timestamp(dct.max()) + pd.Timedelta(days=1))
+
+
+def _range_buttons(fig: go.Figure, x_range: list[float], full: list[float], latest: float | None,
+                   edge_notes: list[int]) -> None:
+    """Zoom buttons with ranges fixed here: 1m .. 5y end at the latest publication date (where
+    it is in the first view, else at the view's end), never at the data's far end, which
+    plotly's own range selector counts from; "story" is the first view, "all" every bar."""
+    anchor = latest if latest is not None and x_range[0] <= latest <= x_range[1] + 31 * DAY_MS else x_range[1]
+    anchor = float(np.ceil(anchor / DAY_MS) * DAY_MS)
+    end = pd.Timestamp(anchor, unit="ms")
+    spans = {"1m": pd.DateOffset(months=1), "6m": pd.DateOffset(months=6), "1y": pd.DateOffset(years=1),
+             "5y": pd.DateOffset(years=5)}
+    pad = 2 * DAY_MS
+
+    def button(label: str, low: float, high: float, notes_visible: bool) -> dict:
+        args = {"xaxis.range": [low, high], "xaxis.autorange": False}
+        args.update({f"annotations[{i}].visible": notes_visible for i in edge_notes})
+        return {"label": label, "method": "relayout", "args": [args]}
+
+    buttons = [button("story", *x_range, True)]
+    buttons += [button(label, _ms_of((end - offset).normalize()), anchor + pad, True) for label, offset in spans.items()]
+    margin = np.ceil((full[1] - full[0]) * 0.02 / DAY_MS) * DAY_MS
+    buttons.append(button("all", full[0] - margin, full[1] + margin, False))
+    fig.update_layout(updatemenus=[{
+        "type": "buttons", "direction": "left", "showactive": False, "buttons": buttons,
+        "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom", "pad": {"b": 4},
+        "font": {"size": 11}, "bgcolor": "#f1f4f8", "bordercolor": "#c8d0da",
+    }])
+
+
+def _mark_today(fig: go.Figure, day: pd.Timestamp, x_range: list[float]) -> None:
+    """A dashed line at today, labelled at its foot on the side facing the middle of the
+    first view, so the label is never cut off where today is the view's right (or left) edge."""
     x = _ms_of(day)
     fig.add_shape(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="paper",
                   line={"color": "#c0392b", "width": 1.5, "dash": "dash"})
     side = "right" if x > (x_range[0] + x_range[1]) / 2 else "left"
-    fig.add_annotation(x=x, y=1, xref="x", yref="paper", text=f"today {day:%Y-%m-%d}", showarrow=False,
-                       xanchor=side, yanchor="bottom", yshift=above, font={"color": "#c0392b", "size": 11})
+    fig.add_annotation(x=x, y=0, xref="x", yref="paper", text=f"today, {day_text(day)}", showarrow=False,
+                       xanchor=side, yanchor="bottom", xshift=3 if side == "left" else -3,
+                       font={"color": "#c0392b", "size": 11}, name="today")
 
 
 def _add_top_axis(fig: go.Figure, x_range: list[float]) -> None:
@@ -345,10 +513,15 @@ def _add_top_axis(fig: go.Figure, x_range: list[float]) -> None:
     )
 
 
-def _style(fig: go.Figure, lanes: LaneRows, unplaced: int, shown: int, bin_ms: float | None,
-           x_range: list[float]) -> None:
+def _style(fig: go.Figure, lanes: LaneRows, hidden_vague: int, hidden_reports: int, shown: int,
+           bin_ms: float | None, x_range: list[float]) -> None:
     """Layout; ``bin_ms`` is the bin width where facts were aggregated, None where each is a bar."""
-    note = f" ({unplaced} without a place on the axis not shown)" if unplaced else ""
+    hidden = []
+    if hidden_vague:
+        hidden.append(f"{hidden_vague} vague or undated hidden")
+    if hidden_reports:
+        hidden.append(f"{hidden_reports} dated only by their report hidden")
+    note = f" ({'; '.join(hidden)})" if hidden else ""
     unit = next((name for name, width in BIN_WIDTHS.items() if width == bin_ms), "")
     how = "" if bin_ms is None else (
         f" · facts sharing lane, status and interval drawn as one bar; facts under a {unit} binned by {unit}"
@@ -366,18 +539,11 @@ def _style(fig: go.Figure, lanes: LaneRows, unplaced: int, shown: int, bin_ms: f
         barmode="overlay",
         hovermode="closest",
         height=min(max(200 + ROW_PX * (lanes.n_rows + 1), 360), 2400),
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.06, "x": 1, "xanchor": "right"},
-        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        margin={"l": 10, "r": 10, "t": 110, "b": 10},
         xaxis={
-            "type": "date", "range": x_range,
+            "type": "date", "range": x_range, "autorange": False,
             "rangeslider": {"visible": True, "thickness": 0.06},
-            "rangeselector": {"buttons": [
-                {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
-                {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
-                {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
-                {"count": 5, "label": "5y", "step": "year", "stepmode": "backward"},
-                {"step": "all", "label": "all"},
-            ]},
         },
         yaxis={
             "tickvals": [-1.0, *lanes.ticks], "ticktext": [PUBLISHED, *lanes.ticks.values()],

@@ -12,9 +12,16 @@
   Streamlit sessions never get each other's images. No browser: ``ExportUnavailable`` whose
   message says what to install (show it as is). HTML: one self-contained page with plotly.js
   inlined (about 5 MB), works offline.
-- ``data_bytes(facts, fmt, *, group_by="actor") -> bytes``: CSV (UTF-8 with BOM, lists joined
-  by "; ", formula-injection safe), JSON (array of records), Parquet (schema types),
-  TimelineJS3 JSON (dates at the fact's granularity, group = first actor or document).
+- ``data_bytes(facts, fmt, *, group_by="actor", title=None, subtitle=None, show_vague=False)
+  -> bytes``: CSV (UTF-8 with BOM, lists joined by "; ", formula-injection safe), JSON (array of
+  records), Parquet (schema types): every row with its TIMEX codes; and what a reader sees:
+  TimelineJS3 JSON (a title slide, headlines from labels, dates at the fact's granularity, at
+  most ten groups, no duplicate slides), ``timelinejs-csv`` (TimelineJS's Google Sheet
+  template columns) and ``chart-csv`` (start, inclusive end, label, text, group, source, url
+  for Datawrapper and Flourish). Facts or events (``EVENT_COLUMNS``) alike.
+- ``ChartText`` / ``with_text(fig, text)`` (``dashboard.charts.text``) and
+  ``default_text(flt, facts)`` (``dashboard.export.captions``): a chart's title, subtitle, note
+  and source line, by default saying the filters, the period and the articles.
 - ``FIGURE_FORMATS``, ``STATIC_FORMATS`` (the ones needing a browser), ``DATA_FORMATS``,
   ``FORMATS``; ``MIME_TYPES`` and ``suggested_name(...)`` for download buttons;
   ``find_browser()`` -> the chromium path or None (to hide PNG/SVG/PDF buttons up front).
@@ -36,8 +43,10 @@ MIME_TYPES = {
     "json": "application/json",
     "parquet": "application/vnd.apache.parquet",
     "timelinejs": "application/json",
+    "timelinejs-csv": "text/csv",
+    "chart-csv": "text/csv",
 }
-_SUFFIXES = {"timelinejs": "timeline.json"}
+_SUFFIXES = {"timelinejs": "timeline.json", "timelinejs-csv": "timeline.csv", "chart-csv": "chart.csv"}
 
 
 def suggested_name(stem: str, fmt: str) -> str:

@@ -33,7 +33,8 @@ from dashboard.store.filters import FactFilter
 # file ending -> format, longest first so ".timeline.json" wins over ".json"
 SUFFIX_FORMATS = {
     ".timeline.json": "timelinejs", ".timelinejs": "timelinejs", ".htm": "html",
-    **{f".{fmt}": fmt for fmt in FORMATS if fmt != "timelinejs"},
+    ".timeline.csv": "timelinejs-csv", ".chart.csv": "chart-csv",
+    **{f".{fmt}": fmt for fmt in FORMATS if fmt not in ("timelinejs", "timelinejs-csv", "chart-csv")},
 }
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 

@@ -17,10 +17,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dashboard.charts.frame import list_column
-from dashboard.export.timelinejs import timelinejs_document
+from dashboard.charts.dates import plain_dates
+from dashboard.export.timelinejs import groups, headlines, slide_rows, timelinejs_document, timelinejs_sheet
 from dashboard.facts.schema import FACT_COLUMNS
 
-DATA_FORMATS = ("csv", "json", "parquet", "timelinejs")
+DATA_FORMATS = ("csv", "json", "parquet", "timelinejs", "timelinejs-csv", "chart-csv")
+CHART_COLUMNS = ("start", "end", "label", "text", "group", "source", "url", "date", "status")
 LIST_COLUMNS = tuple(c for c, t in FACT_COLUMNS.items() if t == "object")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ARROW_TYPES = {
@@ -100,9 +102,47 @@ def parquet_bytes(facts: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def data_bytes(facts: pd.DataFrame, fmt: str, *, group_by: str = "actor") -> bytes:
-    """The facts in ``fmt`` (csv, json, parquet or timelinejs); ``group_by`` applies to TimelineJS."""
+def _table_csv(table: pd.DataFrame) -> bytes:
+    """A table of text cells as the spreadsheet-safe CSV of :func:`csv_bytes`."""
+    table = table.copy()
+    for column in table.columns:
+        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
+            table[column] = table[column].map(lambda v: neutralise_formula(v) if isinstance(v, str) else v)
+    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def chart_frame(facts: pd.DataFrame, group_by: str = "actor", **shown) -> pd.DataFrame:
+    """The "chart-ready" table Datawrapper and Flourish timelines read: one row per happening
+    on the time axis with ``start`` and an inclusive ``end`` day, a ``label``, the sentence as
+    ``text``, a ``group`` (top actors, the rest in one), ``source`` (article title and outlet),
+    ``url`` where the source is a web address, the date in words and the status."""
+    rows = slide_rows(facts, **shown)
+    start = pd.to_datetime(rows["start"])
+    last = pd.to_datetime(rows["end"]) - pd.Timedelta(microseconds=1)
+    source = rows["source"].fillna("").astype(str) if "source" in rows else pd.Series("", index=rows.index)
+    title = rows["title"].fillna("").astype(str) if "title" in rows else pd.Series("", index=rows.index)
+    is_url = source.str.match(r"^https?://")
+    return pd.DataFrame({
+        "start": start.dt.strftime("%Y-%m-%d"),
+        "end": last.dt.strftime("%Y-%m-%d"),
+        "label": headlines(rows),
+        "text": rows["sentence"].fillna("").astype(str) if "sentence" in rows else "",
+        "group": groups(rows, group_by),
+        "source": (title + np.where((title != "") & (source != ""), " · ", "") + source.where(~is_url, source.str.extract(r"^https?://(?:www\.)?([^/]+)", expand=False))),
+        "url": source.where(is_url, ""),
+        "date": plain_dates(rows),
+        "status": rows["status"].fillna("").astype(str),
+    }, columns=list(CHART_COLUMNS)).reset_index(drop=True)
+
+
+def data_bytes(facts: pd.DataFrame, fmt: str, *, group_by: str = "actor", title: str | None = None,
+               subtitle: str | None = None, show_vague: bool = False, show_reports: bool = False) -> bytes:
+    """The facts in ``fmt``: the whole table (csv, json, parquet: every row and TIMEX code) or
+    the slides a reader sees (timelinejs JSON, its Google Sheet CSV ``timelinejs-csv``, the
+    ``chart-csv`` for Datawrapper and Flourish); ``group_by``, ``title`` and the vague toggles
+    apply to those three."""
     fmt = fmt.lower()
+    shown = {"show_vague": show_vague, "show_reports": show_reports}
     if fmt == "csv":
         return csv_bytes(facts)
     if fmt == "json":
@@ -110,6 +150,10 @@ def data_bytes(facts: pd.DataFrame, fmt: str, *, group_by: str = "actor") -> byt
     if fmt == "parquet":
         return parquet_bytes(facts)
     if fmt == "timelinejs":
-        document = timelinejs_document(facts, group_by=group_by)
+        document = timelinejs_document(facts, group_by=group_by, title=title, subtitle=subtitle, **shown)
         return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    if fmt == "timelinejs-csv":
+        return _table_csv(timelinejs_sheet(facts, group_by=group_by, title=title, subtitle=subtitle, **shown))
+    if fmt == "chart-csv":
+        return _table_csv(chart_frame(facts, group_by=group_by, **shown))
     raise ValueError(f"data format must be one of {', '.join(DATA_FORMATS)}, not {fmt!r}")

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 STATIC_FORMATS = ("png", "svg", "pdf")
 DEFAULT_SIZE = (1200, 700)
+PNG_SCALE = 2
 
 _LOCK = threading.Lock()
 _server_browser: str | None = None  # the browser the running sync server uses
@@ -78,6 +79,7 @@ def printable(fig: go.Figure) -> dict:
     for trace in spec.get("data", []):
         if trace.get("type") == "scattergl":
             trace["type"] = "scatter"
+    spec.get("layout", {}).pop("updatemenus", None)  # zoom buttons
     for key, axis in spec.get("layout", {}).items():
         if key.startswith("xaxis") and isinstance(axis, dict):
             axis.pop("rangeslider", None)
@@ -96,6 +98,7 @@ def static_bytes(fig: go.Figure, fmt: str, width: int | None = None, height: int
         "format": fmt,
         "width": width or layout.width or DEFAULT_SIZE[0],
         "height": height or layout.height or DEFAULT_SIZE[1],
+        "scale": PNG_SCALE if fmt == "png" else 1,  # twice the pixels: sharp in print and on HiDPI
     }
     spec = printable(fig)
     with _LOCK:

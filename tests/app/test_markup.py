@@ -84,4 +84,16 @@ def test_fact_list_links_each_fact_to_its_place_in_time_order():
     out = fact_list(facts, link=True)
     assert out.index('href="#fact-a"') < out.index('href="#fact-b"')
     assert "&lt;b&gt;am Mittwoch&lt;/b&gt;" in out
-    assert "more" not in fact_list(facts, limit=2) and "1 more" in fact_list(facts, limit=1)
+    assert "page" not in fact_list(facts, limit=2) and "page 1 of 2" in fact_list(facts, limit=1)
+    assert "im Oktober" not in fact_list(facts, limit=1, page=2) and "am Mittwoch" in fact_list(facts, limit=1, page=2)
+
+
+def test_fact_list_groups_by_period_and_reads_dates_in_words():
+    facts = pd.DataFrame({
+        "fact_id": ["a", "b", "c"], "doc_id": ["d"] * 3, "start": pd.to_datetime(["2025-10-01", "2025-10-20", "2025-12-03"]),
+        "timex_start": [1, 2, 3], "timex_text": ["im Oktober", "am 20. Oktober", "am Mittwoch"],
+        "value": ["2025-10", "2025-10-20", "2025-12-03"], "status": ["past"] * 3, "sentence": ["s"] * 3, "title": ["T"] * 3,
+    })
+    out = fact_list(facts)
+    assert re.findall(r'<h4 class="ft-period">([^<]+)</h4>', out) == ["Oct 2025", "Dec 2025"]
+    assert ">20 Oct 2025<" in out and "2025-10-20" not in out

@@ -80,15 +80,16 @@ def test_data_page_table_holds_the_passing_facts(app):
     table = app.dataframe[0].value
     assert len(table) == count(app)[0] == 3
     assert set(table["status"]) == {"future"}
-    assert [b.label for b in app.get("download_button")] == ["CSV", "JSON", "PARQUET", "TimelineJS"]
+    assert [b.label for b in app.get("download_button")] == ["CSV", "JSON", "PARQUET", "TimelineJS", "TimelineJS sheet",
+                                                              "Chart CSV"]
 
 
 def test_documents_page_marks_expressions_and_actors_and_links_facts(app):
     app.run()
     app.switch_page("screens/documents.py").run()
-    app.selectbox(key="documents_doc").select("nato-de").run()
+    app.selectbox(key="article").select("nato-de").run()
     page = facts_shown(app)
-    assert '<mark class="ft-timex" title="2025-10 (past)" id="fact-nato-de-' in page
+    assert '<mark class="ft-timex" title="Oct 2025 (past) · 2025-10" id="fact-nato-de-' in page
     assert 'class="ft-actor"' in page
     for anchor in re.findall(r'href="#(fact-[^"]+)"', page):
         assert f'id="{anchor}"' in page
@@ -98,7 +99,7 @@ def test_documents_page_marks_expressions_and_actors_and_links_facts(app):
 def test_documents_page_shows_injected_markup_as_text(app):
     app.run()
     app.switch_page("screens/documents.py").run()
-    app.selectbox(key="documents_doc").select("summit-en").run()
+    app.selectbox(key="article").select("summit-en").run()
     page = facts_shown(app)
     assert "<script>" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "<b>news</b>" not in page
@@ -108,7 +109,7 @@ def test_documents_page_shows_an_article_without_date_or_facts(app):
     app.run()
     app.sidebar.text_input[0].input("no sentence says this").run()
     app.switch_page("screens/documents.py").run()
-    app.selectbox(key="documents_doc").select("undated").run()
+    app.selectbox(key="article").select("undated").run()
     assert not app.exception
     assert any("date unknown" in c.value for c in app.caption)
     assert "Ein Text ohne jedes Datum." in facts_shown(app)

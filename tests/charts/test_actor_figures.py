@@ -31,7 +31,7 @@ def test_actor_names_that_look_like_numbers_stay_labels():
 
 
 def test_heatmap_is_actor_by_month():
-    fig = actor_heatmap_figure(story_facts())
+    fig = actor_heatmap_figure(story_facts(), show_vague=True)
     heat = fig.data[0]
     z = dict(zip(heat.y, (dict(zip(heat.x, row)) for row in heat.z)))
     assert z["Donald Trump"]["2025-10"] == 1 and z["Donald Trump"]["2025-11"] == 1

@@ -24,7 +24,7 @@ def stacks(fig) -> dict[str, dict[str, int]]:
 
 
 def test_months_are_a_category_axis_with_empty_months_as_gaps():
-    fig = per_period_figure(story_facts(), freq="month")
+    fig = per_period_figure(story_facts(), freq="month", show_vague=True)
     assert fig.layout.xaxis.type == "category"
     months = list(fig.data[0].x)
     assert months[0] == "2024-01" and months[-1] == "2026-01" and len(months) == 25
@@ -36,7 +36,12 @@ def test_months_are_a_category_axis_with_empty_months_as_gaps():
     assert counts["future"]["2026-01"] == 1        # troop plans early 2026
     assert sum(counts["past"].values()) + sum(counts["future"].values()) + sum(counts["ongoing"].values()) == 7
     assert fig.layout.barmode == "stack"
-    assert "1 without a date" in fig.layout.title.text
+    assert "1 vague or undated not counted" in fig.layout.title.text
+
+
+def test_vague_references_are_left_out_of_the_periods_by_default():
+    fig = per_period_figure(story_facts(), freq="month")
+    assert "ongoing" not in stacks(fig) and "2 vague or undated not counted" in fig.layout.title.text
 
 
 def test_quarters_are_labelled_like_2025_q4():

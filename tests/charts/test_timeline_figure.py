@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from charts.factrows import NATO_DOC, STUBB_DOC, fact_frame, story_facts
 from dashboard.charts import STATUS_COLORS, timeline_figure
-from dashboard.charts.lanes import pack_rows
+from dashboard.charts.lanes import assign_lanes, pack_labelled, pack_rows
 from dashboard.charts.timeline import BIN_WIDTHS, HOVER_AT, choose_bin
 from dashboard.charts.style import NO_FACTS
 
@@ -57,7 +57,7 @@ def bar_rows(fig) -> list[tuple[str, float, float, str]]:
 def test_each_fact_is_a_bar_in_each_of_its_actors_lanes():
     facts = story_facts()
     fig = timeline_figure(facts, today=TODAY)
-    placed = facts[facts["start"].notna()]
+    placed = facts[facts["start"].notna() & ~facts["value"].str.endswith("_REF")]  # vague ones hidden
     expected = sum(max(len(a), 1) for a in placed["actors"])
     assert len(bar_rows(fig)) == expected
     labels = list(fig.layout.yaxis.ticktext)
@@ -79,7 +79,7 @@ def test_bar_width_is_the_interval_a_year_wide_a_day_narrow():
 
 
 def test_bars_are_coloured_by_status_and_short_ones_get_a_dot():
-    fig = timeline_figure(story_facts(), today=TODAY)
+    fig = timeline_figure(story_facts(), today=TODAY, show_vague=True)
     for trace in bars(fig):
         assert trace.marker.color == STATUS_COLORS[trace.name]
     assert {t.name for t in bars(fig)} == {"past", "ongoing", "future"}
@@ -107,12 +107,12 @@ def test_publication_dates_and_today_are_marked():
     assert "published" in fig.layout.yaxis.ticktext
     today = [s for s in fig.layout.shapes if s.x0 == s.x1 and s.yref == "paper"]
     assert [s.x0 for s in today] == [ms("2026-01-15")]
-    assert any("today 2026-01-15" in a.text for a in fig.layout.annotations)
+    assert any(a.text == "today, 15 Jan 2026" for a in fig.layout.annotations)
 
 
 def test_the_today_label_leans_into_the_view_so_it_is_never_cut_off():
     late = timeline_figure(story_facts(), today=date(2026, 1, 15))   # today at the right edge
-    early = timeline_figure(fact_frame([{"value": "2027-03"}]), today=date(2025, 12, 2))
+    early = timeline_figure(fact_frame([{"value": "2025-12-01"}, {"value": "2027-03"}]), today=date(2025, 12, 2))
     label = lambda fig: next(a for a in fig.layout.annotations if a.text.startswith("today"))
     assert label(late).xanchor == "right" and label(early).xanchor == "left"
 
@@ -143,20 +143,120 @@ def test_many_documents_share_publication_markers_that_count_them():
     assert sum(counts) == len(days) and all(" documents published</b>" in h for h in published.customdata)
 
 
-def test_range_slider_zoom_buttons_and_a_first_view_without_far_outliers():
+def buttons(fig) -> dict[str, list[float]]:
+    """Zoom button label -> the x range it sets."""
+    return {b.label: list(b.args[0]["xaxis.range"]) for b in fig.layout.updatemenus[0].buttons}
+
+
+def test_the_first_view_is_the_bulk_and_outliers_are_counted_at_the_edges():
     facts = fact_frame(
         [{"value": f"2025-{m:02d}-{d:02d}", "actors": ["NATO"]} for m in range(1, 13) for d in (3, 17, 25)]
-        + [{"value": "18", "timex_text": "im 19. Jahrhundert", "actors": ["NATO"]}]
+        + [{"value": "19", "timex_text": "im 20. Jahrhundert", "actors": ["NATO"]},
+           {"value": "18", "timex_text": "im 19. Jahrhundert", "actors": ["NATO"]},
+           {"value": "2100", "timex_text": "bis 2100", "actors": ["NATO"]}]
     )
     fig = timeline_figure(facts, today=TODAY)
     assert fig.layout.xaxis.rangeslider.visible
-    assert [b.label for b in fig.layout.xaxis.rangeselector.buttons][-1] == "all"
     low, high = fig.layout.xaxis.range
     assert ms("2024-11-01") < low < ms("2025-01-04") and ms("2025-12-25") < high < ms("2026-03-01")
+    assert low % DAY_MS == 0 and high % DAY_MS == 0  # whole days: top and bottom axis label alike
+    edges = {a.name: a.text for a in fig.layout.annotations if (a.name or "").startswith("outside")}
+    assert edges == {"outside-left": "◀ 2 earlier (back to 1800)", "outside-right": "1 later (up to 2100) ▶"}
+
+
+def test_range_buttons_count_back_from_the_latest_publication_not_the_far_end():
+    facts = fact_frame(
+        [{"value": f"2025-{m:02d}-10", "dct": date(2025, m, 12)} for m in range(1, 13)]
+        + [{"value": "2130", "dct": date(2025, 6, 1)}]
+    )
+    ranges = buttons(timeline_figure(facts, today=TODAY))
+    assert list(ranges) == ["story", "1m", "6m", "1y", "5y", "all"]
+    latest = ms("2025-12-13")  # the day after the last publication
+    assert ranges["1y"] == [ms("2024-12-13"), latest + 2 * DAY_MS]
+    assert ranges["5y"][0] == ms("2020-12-13") and ranges["5y"][1] < ms("2026-01-01")
+    assert ranges["all"][1] > ms("2130-12-31")
+    hide = timeline_figure(facts, today=TODAY).layout.updatemenus[0].buttons[-1].args[0]
+    assert [v for k, v in hide.items() if k.startswith("annotations")] == [False]  # "all" needs no edge note
+
+
+def test_from_and_to_set_the_x_range():
+    facts = fact_frame([{"value": f"{y}-06-01"} for y in range(1995, 2014)] + [{"value": "19"}])
+    low, high = timeline_figure(facts, today=TODAY, date_from=date(1995, 1, 1), date_to=date(2001, 12, 31)).layout.xaxis.range
+    assert (low, high) == (ms("1995-01-01"), ms("2002-01-01"))
+
+
+def test_today_is_marked_only_where_it_is_in_view():
+    old = fact_frame([{"value": f"199{y}-05-01"} for y in range(10)])
+    assert not [s for s in timeline_figure(old, today=TODAY).layout.shapes if s.yref == "paper"]
+    assert not any((a.text or "").startswith("today") for a in timeline_figure(old, today=TODAY).layout.annotations)
+
+
+def test_vague_references_are_hidden_and_counted_unless_asked_for():
+    facts = story_facts()
+    hidden = timeline_figure(facts, today=TODAY)
+    assert "2 vague or undated hidden" in hidden.layout.title.text
+    assert not any("derzeit" in h for *_, h in bar_rows(hidden))
+    shown = timeline_figure(facts, today=TODAY, show_vague=True)
+    assert any("derzeit" in h for *_, h in bar_rows(shown))
+    assert "1 vague or undated hidden" in shown.layout.title.text  # PAST_REF has no interval at all
+
+
+def test_statements_dated_by_their_report_are_apart_and_hidden_by_default():
+    facts = fact_frame([{"value": "2025-12-02", "timex_text": "", "sentence": "Rutte sagte, man sei geeint."},
+                        {"value": "2025-12-03", "timex_text": "am Mittwoch"}]).assign(dating=["report", "expression"])
+    fig = timeline_figure(facts, today=TODAY)
+    assert len(bar_rows(fig)) == 1 and "1 dated only by their report hidden" in fig.layout.title.text
+    assert len(bar_rows(timeline_figure(facts, today=TODAY, show_reports=True))) == 2
+
+
+def label_texts(fig) -> list[str]:
+    return [text for t in fig.data if t.type == "scatter" and t.mode == "text" for text in t.text]
+
+
+def test_bars_carry_their_label_or_expression_where_it_fits():
+    facts = story_facts().assign(label=["Washington summit pledges aid", "", "", "", "", "", "", ""])
+    fig = timeline_figure(facts, today=TODAY)
+    texts = label_texts(fig)
+    assert "Washington summit pledges aid" in texts and "am Mittwoch" in texts
+    assert all(h.startswith("<b>Washington summit") for _, _, _, h in bar_rows(fig) if "Washington 2024" in h)
+    crowded = fact_frame([{"value": "2025-12-03", "timex_text": f"Treffen Nummer {i}", "actors": ["NATO"]}
+                          for i in range(20)])
+    assert len(label_texts(timeline_figure(crowded, today=TODAY))) < 20  # only where it has room
+
+
+def test_hover_reads_the_date_in_words_and_keeps_the_code_in_a_details_row():
+    hover = bar_rows(timeline_figure(story_facts(), today=TODAY))
+    anfang = next(h for *_, h in hover if "Anfang 2026" in h)
+    assert "early 2026 (future)" in anfang and "Anfang 2026 = 2026" in anfang
+
+
+def test_an_actor_named_twice_is_one_bar_in_its_lane():
+    facts = fact_frame([{"value": "2025-10", "actors": ["NATO", "NATO"]}])
+    assert len(bar_rows(timeline_figure(facts, today=TODAY))) == 1
+
+
+def test_document_lanes_show_titles_without_entities():
+    facts = fact_frame([{"value": "2025-10", "doc_id": "a", "title": "Trump: &quot;Wir sind&quot; dabei"}])
+    labels = timeline_figure(facts, lane_by="document", today=TODAY).layout.yaxis.ticktext
+    assert 'Trump: "Wir sind" dabei' in labels
+
+
+def test_events_are_drawn_through_the_same_contract():
+    events = pd.DataFrame({
+        "event_id": ["e1"], "start": [pd.Timestamp("2025-12-03")], "end": [pd.Timestamp("2025-12-04")],
+        "granularity": ["day"], "label": ["NATO foreign ministers meet without Rubio"], "actors": [["NATO"]],
+        "actor_kinds": [["organisation"]], "status": ["future"], "n_facts": [3], "n_documents": [2],
+        "first_reported": [pd.Timestamp("2025-12-02")], "last_reported": [pd.Timestamp("2025-12-02")],
+        "fact_ids": [["f1", "f2", "f3"]], "doc_ids": [["d1", "d2"]], "sentence": ["Die Minister treffen sich."],
+        "lang": ["de"], "timex_text": ["am Mittwoch"], "value": ["2025-12-03"], "dating": ["expression"],
+    })
+    fig = timeline_figure(events, today=TODAY)
+    assert label_texts(fig) == ["NATO foreign ministers meet without Rubio"]
+    assert "3 facts" in bar_rows(fig)[0][3]
 
 
 def test_document_lanes_in_order_of_publication():
-    fig = timeline_figure(story_facts(), lane_by="document", today=TODAY)
+    fig = timeline_figure(story_facts(), lane_by="document", today=TODAY, show_vague=True)
     labels = [t for t in fig.layout.yaxis.ticktext if t != "published"]
     assert labels == ["Trump meets Stubb", "NATO-Außenminister treffen sich ohn…"]
     assert len(bar_rows(fig)) == story_facts()["start"].notna().sum()
@@ -243,6 +343,18 @@ intervals = st.lists(
 
 
 @given(intervals, st.integers(1, 8))
+@settings(max_examples=100, deadline=None)
+def test_labels_kept_never_run_into_a_bar_of_their_row(spans, max_rows):
+    start = np.array([s for s, _ in spans], dtype=float)
+    end = np.array([e for _, e in spans], dtype=float)
+    extent = end + 30
+    rows, fits = pack_labelled(start, end, extent, max_rows)
+    for i in np.flatnonzero(fits):
+        same = (rows == rows[i]) & (np.arange(len(start)) != i)
+        assert not np.any(same & (start >= start[i]) & (start < extent[i]))
+
+
+@given(intervals, st.integers(1, 8))
 @settings(max_examples=200, deadline=None)
 def test_packed_rows_never_overlap_while_rows_suffice(spans, max_rows):
     start = np.array([s for s, _ in spans])
@@ -281,6 +393,6 @@ def test_a_large_synthetic_corpus_aggregates_without_losing_a_fact():
     assert list(facts.columns)[:3] == ["fact_id", "doc_id", "title"] and len(facts) == 6_000
     fig = timeline_figure(facts, today=TODAY)
     hovers = segment_hovers(fig)
-    lanes_rows = sum(max(len(a), 1) for a in facts["actors"])
+    lanes_rows = len(assign_lanes(facts, "actor", 30)[0])  # each fact once in each of its lanes
     assert sum(int(h.split(" ")[0].removeprefix("<b>")) for h in hovers) == lanes_rows
     assert len(hovers) <= 6_000 and len(fig.layout.yaxis.ticktext) == 1 + 30 + 1  # published, 30 lanes, (no actor)

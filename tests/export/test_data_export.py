@@ -94,23 +94,65 @@ def test_timelinejs_validates_and_dates_carry_the_facts_precision():
     document = json.loads(data_bytes(story_facts(), "timelinejs"))
     jsonschema.validate(document, SCHEMA)
     events = {e["display_date"]: e for e in document["events"]}
-    assert len(events) == 7  # the fact without a place on the axis is left out
-    assert events["2024 (2024)"]["start_date"] == {"year": 2024} and "end_date" not in events["2024 (2024)"]
-    assert events["October (2025-10)"]["start_date"] == {"year": 2025, "month": 10}
-    assert events["am Mittwoch (2025-12-03)"]["start_date"] == {"year": 2025, "month": 12, "day": 3}
-    early = events["Anfang 2026 (2026 START)"]
+    assert len(events) == 6  # the vague "derzeit" and "früher" are left out, as on the timeline
+    assert events["2024"]["start_date"] == {"year": 2024} and "end_date" not in events["2024"]
+    assert events["Oct 2025"]["start_date"] == {"year": 2025, "month": 10}
+    assert events["3 Dec 2025"]["start_date"] == {"year": 2025, "month": 12, "day": 3}
+    early = events["early 2026"]
     assert early["start_date"] == {"year": 2026, "month": 1} and early["end_date"] == {"year": 2026, "month": 4}
-    assert events["October (2025-10)"]["group"] == "Donald Trump"
-    assert len({e["unique_id"] for e in document["events"]}) == 7
+    assert events["Oct 2025"]["group"] == "Donald Trump"
+    assert len({e["unique_id"] for e in document["events"]}) == 6
+    with_vague = json.loads(data_bytes(story_facts(), "timelinejs", show_vague=True))
+    assert len(with_vague["events"]) == 7
+
+
+def test_timelinejs_headlines_are_labels_or_the_sentence_never_an_actor_list():
+    facts = story_facts().assign(label=["Allies pledge aid at Washington summit", *[""] * 7])
+    heads = [e["text"]["headline"] for e in json.loads(data_bytes(facts, "timelinejs"))["events"]]
+    assert heads[0] == "Allies pledge aid at Washington summit"
+    assert "US-Außenminister Marco Rubio wird am Mittwoch nicht an dem Treffen teilnehmen." in heads
+    assert "NATO, Joe Biden" not in heads
+
+
+def test_timelinejs_has_a_title_slide_few_groups_and_no_duplicate_slides():
+    rows = [{"value": "2025-10", "actors": [f"Actor {i:02d}"], "sentence": f"Actor {i} spoke in October."} for i in range(40)]
+    rows += [{"value": "2025-11", "actors": ["NATO"], "sentence": "NATO met.", "doc_id": d} for d in ("a", "b", "c")]
+    document = json.loads(data_bytes(fact_frame(rows), "timelinejs", title="Facts naming NATO, Oct 2025"))
+    jsonschema.validate(document, SCHEMA)
+    assert document["title"]["text"]["headline"] == "Facts naming NATO, Oct 2025"
+    assert len({e["group"] for e in document["events"]}) <= 10 and "others" in {e["group"] for e in document["events"]}
+    assert sum(e["text"]["headline"] == "NATO met." for e in document["events"]) == 1  # three reports, one slide
+
+
+def test_timelinejs_sheet_has_the_google_sheet_template_columns():
+    rows = list(csv.DictReader(io.StringIO(data_bytes(story_facts(), "timelinejs-csv").decode("utf-8-sig"))))
+    assert list(rows[0]) == ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+                             "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+                             "Media Thumbnail", "Type", "Group", "Background"]
+    assert rows[0]["Type"] == "title" and len(rows) == 7
+    early = next(r for r in rows if r["Display Date"] == "early 2026")
+    assert (early["Year"], early["Month"], early["End Year"], early["End Month"]) == ("2026", "1", "2026", "4")
+
+
+def test_chart_ready_csv_has_start_inclusive_end_label_text_group_source_url():
+    facts = story_facts()
+    facts.loc[facts["timex_text"] == "am Mittwoch", "source"] = "https://www.tagesschau.de/nato-rubio"
+    rows = list(csv.DictReader(io.StringIO(data_bytes(facts, "chart-csv").decode("utf-8-sig"))))
+    assert list(rows[0])[:7] == ["start", "end", "label", "text", "group", "source", "url"]
+    year = next(r for r in rows if r["date"] == "2024")
+    assert (year["start"], year["end"]) == ("2024-01-01", "2024-12-31")  # inclusive end
+    wednesday = next(r for r in rows if r["date"] == "3 Dec 2025")
+    assert wednesday["url"] == "https://www.tagesschau.de/nato-rubio" and wednesday["source"].endswith("tagesschau.de")
+    assert wednesday["start"] == wednesday["end"] == "2025-12-03"
 
 
 def test_timelinejs_ranges_end_on_their_last_unit():
     document = json.loads(data_bytes(fact_frame([{"value": "2025-Q4"}, {"value": "202"}, {"value": "2025-W49"}]), "timelinejs"))
     jsonschema.validate(document, SCHEMA)
     spans = {e["display_date"]: (e["start_date"], e.get("end_date")) for e in document["events"]}
-    assert spans["2025-Q4 (2025-Q4)"] == ({"year": 2025, "month": 10}, {"year": 2025, "month": 12})
-    assert spans["202 (202)"] == ({"year": 2020}, {"year": 2029})
-    assert spans["2025-W49 (2025-W49)"] == ({"year": 2025, "month": 12, "day": 1}, {"year": 2025, "month": 12, "day": 7})
+    assert spans["Oct–Dec 2025"] == ({"year": 2025, "month": 10}, {"year": 2025, "month": 12})
+    assert spans["the 2020s"] == ({"year": 2020}, {"year": 2029})
+    assert spans["week of 1 Dec 2025"] == ({"year": 2025, "month": 12, "day": 1}, {"year": 2025, "month": 12, "day": 7})
 
 
 def test_timelinejs_escapes_markup_and_groups_by_document():
@@ -119,7 +161,8 @@ def test_timelinejs_escapes_markup_and_groups_by_document():
     jsonschema.validate(document, SCHEMA)
     event = document["events"][0]
     assert "<script>" not in event["text"]["text"] and "&lt;script&gt;" in event["text"]["text"]
-    assert event["text"]["headline"] == "&lt;i&gt;X&lt;/i&gt;"
+    assert event["text"]["headline"] == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"
+    assert "&lt;i&gt;X&lt;/i&gt;" in event["text"]["text"]
     assert event["group"] == "NATO-Außenminister treffen sich ohne Rubio"
 
 
@@ -132,6 +175,10 @@ def test_no_facts_still_make_a_valid_file(fmt):
         assert json.loads(payload) == []
     elif fmt == "parquet":
         assert pq.read_table(io.BytesIO(payload)).num_rows == 0
+    elif fmt == "chart-csv":
+        assert read_csv(payload) == [] and payload.decode("utf-8-sig").startswith("start,end,label")
+    elif fmt == "timelinejs-csv":
+        assert [r["Type"] for r in read_csv(payload)] == ["title"]
     else:
         jsonschema.validate(json.loads(payload), SCHEMA)
 
@@ -171,7 +218,8 @@ def test_timelinejs_of_any_facts_validates_and_never_ends_before_it_starts(rows)
     for group_by in ("actor", "document"):
         document = json.loads(data_bytes(facts, "timelinejs", group_by=group_by))
         jsonschema.validate(document, SCHEMA)
-        assert len(document["events"]) == facts["start"].notna().sum()
+        on_axis = facts["start"].notna() & ~facts["value"].str.endswith("_REF")
+        assert len(document["events"]) <= on_axis.sum() and (len(document["events"]) > 0) == bool(on_axis.any())
         for event in document["events"]:
             end = event.get("end_date", event["start_date"])
             assert set(end) == set(event["start_date"])

@@ -36,7 +36,7 @@ def test_png_decodes_at_the_size_asked_for(tmp_path):
     path = write(tmp_path, "timeline.png", figure_bytes(fig, "png", width=900, height=500))
     with Image.open(path) as image:
         image.load()
-        assert image.format == "PNG" and image.size == (900, 500)
+        assert image.format == "PNG" and image.size == (1800, 1000)  # twice the pixels, for print
         colours = {c for _, c in image.convert("RGB").getcolors(maxcolors=1 << 20)}
     assert (0x5B, 0x70, 0x83) in colours  # the "past" bars are there
 
@@ -44,7 +44,7 @@ def test_png_decodes_at_the_size_asked_for(tmp_path):
 def test_png_defaults_to_the_figures_own_height(tmp_path):
     fig = CHARTS["actors"](story_facts())
     with Image.open(write(tmp_path, "actors.png", figure_bytes(fig, "png"))) as image:
-        assert image.size == (1200, fig.layout.height)
+        assert image.size == (2400, 2 * fig.layout.height)
 
 
 def test_svg_parses_and_holds_the_chart_text(tmp_path):
@@ -135,7 +135,7 @@ def test_concurrent_exports_never_swap_images():
         thread.join(120)
     assert not errors, errors
     for (i, _), (size, pixel) in results.items():
-        assert size == (300 + 17 * i, 200 + 11 * i)
+        assert size == (2 * (300 + 17 * i), 2 * (200 + 11 * i))
         assert pixel == _solid(i)[1]
     assert len(results) == 18
 
@@ -200,5 +200,5 @@ def test_a_browser_that_died_is_started_again():
         except ProcessLookupError:
             pass
     with Image.open(io.BytesIO(figure_bytes(fig, "png", width=200, height=100))) as image:
-        assert image.size == (200, 100) and image.convert("RGB").getpixel((5, 5)) == colour
+        assert image.size == (400, 200) and image.convert("RGB").getpixel((5, 5)) == colour
     assert set(_kaleido_browsers()).isdisjoint(browsers)

@@ -47,7 +47,7 @@ def test_trump_timeline_png_and_html(db, tmp_path):
     assert main(["export", "--db", str(db), "--chart", "timeline", "--actor", "Donald Trump", "-o", str(png)]) == 0
     with Image.open(png) as image:
         image.load()
-        assert image.format == "PNG" and image.width == 1200
+        assert image.format == "PNG" and image.width == 2400  # 1200 CSS pixels at 2x
     assert main(["export", "--db", str(db), "--actor", "Donald Trump", "-o", str(html)]) == 0
     page = html.read_text(encoding="utf-8")
     assert "plotly.js v" in page and "Stubb" in page

@@ -6,14 +6,18 @@ from dashboard.app import downloads, view
 
 current = view.current()
 
-period = st.segmented_control("Facts per", ["month", "quarter"], key="charts_period", default="month") or "month"
-CHARTS = [  # (chart name in dashboard.charts.CHARTS, file name of its downloads)
-    (f"per-{period}", f"facts-per-{period}"),
-    ("heatmap", "actor-heatmap"),
-    ("cooccurrence", "actor-cooccurrence"),
-    ("actors", "top-actors"),
+period = st.segmented_control("Facts per", ["month", "quarter"], key="period", default="month",
+                              bind="query-params") or "month"
+CHARTS = [  # (chart name in dashboard.charts.CHARTS, file name of its downloads, does it count by period)
+    (f"per-{period}", f"facts-per-{period}", True),
+    ("heatmap", "actor-heatmap", True),
+    ("cooccurrence", "actor-cooccurrence", False),
+    ("actors", "top-actors", False),
 ]
-for chart, stem in CHARTS:
+text = downloads.export_text(current, "charts", **current.shown)
+for chart, stem, timed in CHARTS:
+    options = current.shown if timed else {}
     with st.container(border=True):
-        st.plotly_chart(current.figure(chart), width="stretch", key=f"chart_{stem}", config={"displaylogo": False})
-        downloads.figure_buttons(current, chart, stem)
+        st.plotly_chart(current.figure(chart, **options), width="stretch", key=f"chart_{stem}",
+                        config={"displaylogo": False})
+        downloads.figure_buttons(current, chart, stem, text, **options)

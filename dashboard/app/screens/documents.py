@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app import markup, view
+from dashboard.charts.dates import day_text
 
 current = view.current()
 documents = current.documents()
@@ -15,9 +16,9 @@ titles = dict(zip(documents["doc_id"], documents["title"]))
 if not choices:
     st.info("The store holds no documents yet: add some on the Add articles page.")
     st.stop()
-doc_id = st.selectbox("Document", choices, key="documents_doc", format_func=lambda d: titles.get(d, d))
+doc_id = st.selectbox("Document", choices, key="article", bind="query-params", format_func=lambda d: titles.get(d, d))
 doc = documents[documents["doc_id"] == doc_id].iloc[0]
-published = "date unknown" if pd.isna(doc["dct"]) else f"published {doc['dct']:%Y-%m-%d}"
+published = "date unknown" if pd.isna(doc["dct"]) else f"published {day_text(doc['dct'])}"
 inferred = " (inferred from the text)" if doc["dct_inferred"] else ""
 st.caption(" · ".join(str(part) for part in (doc["lang"], published + inferred, doc["source"]) if part))
 left, right = st.columns([3, 2])
