@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("dashboard.facts.command", "turn articles into fact rows (jsonl, csv, parquet or a table)"),
     "ingest": ("dashboard.store.command", "add articles to the DuckDB fact store"),
     "actors": ("dashboard.store.actor_command", "list and correct actors: merge, rename, alias, kind, reject, CSV"),
+    "delete": ("dashboard.store.delete_command", "delete documents and their facts from the fact store"),
     "export": ("dashboard.export.command", "write a chart or the filtered facts to a file"),
     "eval": ("dashboard.temporal.command_eval", "score the tagger against TimeML gold (P/R/F1)"),
     "bench": ("dashboard.benchmarks.command", "measure tagger throughput, store queries and ingest speed"),

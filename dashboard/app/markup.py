@@ -115,7 +115,7 @@ def fact_list(facts: pd.DataFrame, link: bool = False, limit: int = PER_PAGE, pa
     page = min(max(1, page), pages)
     shown = ordered.iloc[(page - 1) * limit: page * limit]
     if shown.empty:
-        return '<p class="ft-none">No facts to list.</p>'
+        return '<div class="ft-list"><p class="ft-none">No facts to list.</p></div>'
     starts = pd.to_datetime(ordered["start"]).dropna()
     span = (starts.max() - starts.min()).days if len(starts) else 0
     headings = period_heading(shown["start"], span)
@@ -142,7 +142,7 @@ def fact_list(facts: pd.DataFrame, link: bool = False, limit: int = PER_PAGE, pa
         first = (page - 1) * limit + 1
         parts.append(f'<p class="ft-more">Facts {first:,}–{first + len(shown) - 1:,} of {len(ordered):,} '
                      f"(page {page} of {pages}; all of them on the Data page).</p>")
-    return "".join(parts)
+    return '<div class="ft-list">' + "".join(parts) + "</div>"
 
 
 def page_count(n: int, limit: int = PER_PAGE) -> int:

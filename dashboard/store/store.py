@@ -22,10 +22,11 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from dashboard.errors import UserError
 from dashboard.facts.documents import Document, LoadError
 from dashboard.facts.schema import COLUMN_DEFAULTS, FACT_COLUMNS, facts_frame
 from dashboard.paths import default_db_path
-from dashboard.store import actor_sql
+from dashboard.store import actor_sql, corrections
 from dashboard.store.connection import DEFAULT_TIMEOUT, READER_TURN, connect
 from dashboard.store.filters import FactFilter, filter_sql
 from dashboard.store.ingest import IngestReport, extract_batches
@@ -47,6 +48,7 @@ _DDL = [
     + ")",
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     *actor_sql.DDL,
+    corrections.DDL,
 ]
 # A query, or a function of the relation that holds the facts as every page and export sees them.
 Query = str | Callable[[str], str]
@@ -78,17 +80,19 @@ class FactStore:
 
     # -- reading --------------------------------------------------------------------------------
 
-    def _read_arrow(self, sql: Query, params: dict[str, object] | None = None, *, actors: bool = True) -> pa.Table | None:
+    def _read_arrow(self, sql: Query, params: dict[str, object] | None = None, *, actors: bool = True,
+                    hidden: bool = False) -> pa.Table | None:
         """The result of one read query, fetched whole (``None`` while there is no store yet).
 
         ``sql`` may be a function of the corrected facts' relation (see :meth:`_fact_relation`;
-        ``actors=False`` leaves the actor corrections to the query itself).
+        ``actors=False`` leaves the actor corrections to the query itself, ``hidden=True`` keeps
+        the facts the user hid, with a ``hidden`` column).
         """
         if not self.path.exists():
             return None
         with connect(self.path, read_only=True, timeout=self.timeout) as con:
             try:
-                text = sql if isinstance(sql, str) else sql(self._fact_relation(con, actors=actors))
+                text = sql if isinstance(sql, str) else sql(self._fact_relation(con, actors=actors, hidden=hidden))
                 return con.sql(text, params=params or {}).to_arrow_table()
             except duckdb.CatalogException:  # an empty file: created, never written
                 return None
@@ -98,26 +102,37 @@ class FactStore:
         return None if table is None else table.to_pandas()
 
     @staticmethod
-    def _fact_relation(con, actors: bool = True) -> str:
+    def _fact_relation(con, actors: bool = True, hidden: bool = False) -> str:
         """The facts as users see them: the ``facts`` table with every stored correction applied
-        (the actor corrections last, and only with ``actors``).
+        (the user's fact corrections first: dates, statuses, hidden facts; then the actor
+        corrections, only with ``actors``). Always has ``corrected`` (and ``hidden``) beside
+        FACT_COLUMNS.
 
         The one place corrections join the read path; each kind of correction wraps the
-        relation in its own SQL (actor corrections: :mod:`dashboard.store.actor_sql`).
+        relation in its own SQL (:mod:`dashboard.store.corrections`,
+        :mod:`dashboard.store.actor_sql`).
         """
-        relation = "facts"
+        corrections.prepare(con)
+        relation = corrections.corrected_facts_sql("facts", include_hidden=hidden)
         if actor_sql.prepare(con) and actors:
             relation = actor_sql.corrected_facts_sql(relation)
         return relation
 
-    def facts(self, flt: FactFilter | None = None) -> pd.DataFrame:
-        """Facts passing ``flt`` (all without one), ordered by start, as FACT_COLUMNS."""
+    def facts(self, flt: FactFilter | None = None, *, include_hidden: bool = False) -> pd.DataFrame:
+        """Facts passing ``flt`` (all without one), ordered by start, as FACT_COLUMNS and
+        ``corrected``: with the user's corrections applied, without the facts they hid (unless
+        ``include_hidden``, which adds a ``hidden`` column)."""
         where, params = filter_sql(flt)
+        order = 'ORDER BY "start" NULLS LAST, doc_id, timex_start'
+        extra = ", corrected, hidden" if include_hidden else ", corrected"
         table = self._read_arrow(
-            lambda facts: f"SELECT {_FACT_LIST} FROM {facts} WHERE {where} ORDER BY \"start\" NULLS LAST, doc_id, timex_start",
+            lambda facts: f"SELECT {_FACT_LIST}{extra} FROM {facts} WHERE {where} {order}",
             params,
+            hidden=include_hidden,
         )
-        return facts_frame() if table is None else arrow_to_facts(table)
+        if table is None:
+            return facts_frame().assign(corrected=pd.Series(dtype=bool), **({"hidden": pd.Series(dtype=bool)} if include_hidden else {}))
+        return arrow_to_facts(table)
 
     def documents(self) -> pd.DataFrame:
         """One row per stored document: doc_id, title, source, dct, dct_inferred, lang, text,
@@ -185,6 +200,7 @@ class FactStore:
                 con.execute(statement)
             found = con.execute("SELECT count(*) FROM documents WHERE list_contains($ids, doc_id)", {"ids": ids}).fetchall()[0][0]
             con.execute("BEGIN TRANSACTION")
+            corrections.forget_documents(con, ids)
             con.execute("DELETE FROM facts WHERE list_contains($ids, doc_id)", {"ids": ids})
             con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": ids})
             self._bump(con)
@@ -208,6 +224,28 @@ class FactStore:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+
+    def correct(self, correction: corrections.Correction) -> None:
+        """Store the user's correction of a fact (its date, its status, or that it is hidden);
+        it stays through re-ingest and every read applies it."""
+        self._change(lambda con: corrections.upsert(con, correction))
+
+    def hide(self, fact_id: str) -> None:
+        """Hide one fact from every page and export (it stays in the store, see ``unhide``)."""
+        self.correct(corrections.Correction(fact_id, hidden=True))
+
+    def unhide(self, fact_id: str) -> None:
+        self._change(lambda con: corrections.unhide(con, fact_id))
+
+    def undo_correction(self, fact_id: str) -> None:
+        """The fact as extraction found it again: its corrections forgotten, shown if hidden."""
+        self._change(lambda con: corrections.undo(con, fact_id))
+
+    def _change(self, change) -> None:
+        if not self.path.exists():
+            raise UserError(f"{self.path}: there is no fact store yet")
+        with self.writing() as con:
+            change(con)
 
     @staticmethod
     def _bump(con) -> None:

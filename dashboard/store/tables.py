@@ -60,4 +60,7 @@ def arrow_to_facts(table: pa.Table) -> pd.DataFrame:
             columns[name] = pd.Series([v if v is not None else [] for v in column.to_pylist()], dtype=object)
         else:
             columns[name] = column.to_pandas()
+    for name in table.column_names:  # what the store adds on read (``corrected``), after the contract's columns
+        if name not in columns:
+            columns[name] = table.column(name).to_pandas()
     return pd.DataFrame(columns).astype({k: v for k, v in FACT_COLUMNS.items() if v != "object"})

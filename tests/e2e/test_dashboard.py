@@ -27,7 +27,7 @@ def test_the_dashboard_opens_on_the_sample_article(page, server):
     open_page(page, server.url)
     passing, total = fact_count(page)
     assert passing == total > 0
-    facts = page.locator(".ft-facts")
+    facts = page.locator(".ft-list").first
     expect(facts).to_contain_text(STUBB)
     expect(facts).to_contain_text(RUBIO)
     expect(timeline(page).locator(".js-plotly-plot .main-svg").first).to_be_visible()
@@ -48,7 +48,7 @@ def test_filter_by_trump_then_download_timeline_png_and_data_csv(page, server, t
     assert "actor=Donald+Trump" in page.url
     passing, total = fact_count(page)
     assert 0 < passing < total
-    facts = page.locator(".ft-facts")
+    facts = page.locator(".ft-list").first
     expect(facts).to_contain_text(STUBB)
     expect(facts).not_to_contain_text(RUBIO)
 

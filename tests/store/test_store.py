@@ -12,7 +12,7 @@ from .conftest import documents_for, fact_row
 
 def test_a_store_that_does_not_exist_reads_as_empty_and_is_not_created(tmp_path):
     store = FactStore(tmp_path / "none.duckdb")
-    assert store.facts().empty and list(store.facts().columns) == list(FACT_COLUMNS)
+    assert store.facts().empty and list(store.facts().columns) == [*FACT_COLUMNS, "corrected"]  # contract, then the store's mark
     assert store.documents().empty and store.actors() == [] and store.version() == "empty"
     assert not store.path.exists()
 
@@ -24,7 +24,7 @@ def test_facts_round_trip_with_types_lists_and_missing_values(store):
     ])
     store.write(documents_for(facts), facts)
     back = store.facts()
-    assert dict(back.dtypes.astype(str)) == dict(facts_frame().dtypes.astype(str))
+    assert dict(back.dtypes.astype(str)) == {**dict(facts_frame().dtypes.astype(str)), "corrected": "bool"}
     assert back["actors"].tolist() == [["Donald Trump", "Finland"], []]
     assert back["durations"].tolist() == [[], []]
     assert back["start"].iloc[0] == pd.Timestamp("2025-10-01") and pd.isna(back["start"].iloc[1])
