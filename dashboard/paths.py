@@ -28,3 +28,8 @@ def user_data_dir() -> Path:
 
 def default_db_path() -> Path:
     return user_data_dir() / "facts.duckdb"
+
+
+def demo_db_path() -> Path:
+    """The demo store: the bundled sample articles, apart from the user's own store."""
+    return user_data_dir() / "demo.duckdb"

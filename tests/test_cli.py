@@ -41,7 +41,28 @@ def test_the_console_script_starts_a_real_server_that_answers_health(tmp_path):
     with served(tmp_path / "facts.duckdb") as server:
         assert health(server.url) == "ok"
         assert f"dashboard at {server.url}" in server.log_tail(200)
-        assert (tmp_path / "facts.duckdb").exists()  # the sample went into the store given
+        assert "demo" not in server.log_tail(200)
+    assert not (tmp_path / "facts.duckdb").exists()  # the samples never go into a store of the user's
+
+
+def test_plain_serve_opens_the_demo_until_the_users_store_holds_articles(tmp_path, monkeypatch):
+    from dashboard.app.serve import choose_store
+    from dashboard.facts import Document, facts_frame
+    from dashboard.store import FactStore
+
+    monkeypatch.setenv("FACT_TIMELINE_HOME", str(tmp_path))
+    assert choose_store(None, demo=False, no_sample=False) == ((tmp_path / "demo.duckdb").resolve(), True)
+    assert choose_store(None, demo=False, no_sample=True) == ((tmp_path / "facts.duckdb").resolve(), False)
+    FactStore(tmp_path / "facts.duckdb").write([Document("mine", "Mein Artikel.", lang="de")], facts_frame())
+    assert choose_store(None, demo=False, no_sample=False) == ((tmp_path / "facts.duckdb").resolve(), False)
+    assert choose_store(None, demo=True, no_sample=False)[1]
+    assert choose_store(tmp_path / "x.duckdb", demo=False, no_sample=False) == ((tmp_path / "x.duckdb").resolve(), False)
+
+
+def test_the_demo_server_ingests_the_samples_into_its_own_store(tmp_path):
+    with served(tmp_path / "demo.duckdb", extra_args=["--demo"]) as server:
+        assert "samples:" in server.log_tail(200) and "demo store" in server.log_tail(200)
+    assert (tmp_path / "demo.duckdb").exists()
 
 
 def test_a_bad_store_path_is_one_line_and_exit_2(tmp_path):

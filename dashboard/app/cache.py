@@ -56,6 +56,12 @@ def facts(db: str, version: str, flt: FactFilter) -> pd.DataFrame:
     return apply_filter(facts(db, version, FactFilter()), flt).reset_index(drop=True)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def facts_with_hidden(db: str, version: str, doc_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The facts of these documents including those the user hid (``hidden`` column)."""
+    return store(db).facts(FactFilter(doc_ids=doc_ids), include_hidden=True)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def fact_count(db: str, version: str, flt: FactFilter) -> int:
     return len(facts(db, version, flt))

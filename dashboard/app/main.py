@@ -4,9 +4,12 @@ It draws what every page shares (the filter sidebar and the count of facts passi
 hands over to the page the user chose. Pages live in ``screens/``, one module each.
 """
 
+import os
+
 import streamlit as st
 
-from dashboard.app import cache
+from dashboard.app import cache, editing
+from dashboard.app.serve import DEMO_ENV
 from dashboard.app.display import display_sidebar
 from dashboard.app.sidebar import filter_sidebar
 from dashboard.app.view import View
@@ -30,6 +33,11 @@ view = View(db, version, flt)
 view = view.showing(*display_sidebar(*view.hidden_counts()))
 view.publish()
 page = st.navigation(PAGES)
+editing.show_done()
+if os.environ.get(DEMO_ENV):
+    st.info(f"This is the **demo**: the bundled sample articles (six of them written for this project), in a store of "
+            f"their own ({db}). Your own articles go into your own store: `fact-timeline ingest FILES`, then "
+            "`fact-timeline serve`, which opens it.", icon=":material/science:")
 passing, total = view.count(), view.total_facts()
 st.markdown(f"**{passing:,}** of {total:,} facts pass the filters", help="Filters are in the sidebar; "
             "the address bar keeps them, so this view can be bookmarked.")

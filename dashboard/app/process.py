@@ -63,7 +63,8 @@ def served(
 ) -> Iterator[Server]:
     """A running dashboard over ``db`` on a free loopback port, stopped on exit.
 
-    Startup includes ingesting the sample articles, hence the generous timeout.
+    ``extra_args=["--demo"]`` makes it the demo store, with the sample articles ingested on
+    start, hence the generous timeout.
     """
     port = free_loopback_port()
     argv = [*(command or console_script()), "serve", "--host", "127.0.0.1", "--port", str(port),

@@ -1,10 +1,12 @@
 """Open the dashboard: a Streamlit server showing the facts of a store as timelines, charts,
 highlighted documents and a table, with filters in the sidebar and exports on every page.
 
-On start the bundled sample articles (data/samples) are ingested into the store, which is a
-no-op when they are already there, so the dashboard never opens empty. The URL is printed once
-the port is chosen. Set STREAMLIT_SERVER_HEADLESS=true to keep a browser from opening; other
-STREAMLIT_* variables override the bundled .streamlit/config.toml as usual.
+Without --db it opens your own store (facts.duckdb in your user data folder) once it holds
+articles, and until then the demo store (demo.duckdb beside it), into which the bundled sample
+articles (data/samples) are ingested on start; the dashboard says when it shows the demo. The
+samples never go into your own store. --demo opens the demo (at --db, if given, e.g. for tests).
+The URL is printed once the port is chosen. Set STREAMLIT_SERVER_HEADLESS=true to keep a
+browser from opening; other STREAMLIT_* variables override the bundled .streamlit/config.toml.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import tomllib
 from pathlib import Path
 
 from dashboard.errors import UserError
-from dashboard.paths import default_db_path
+from dashboard.paths import default_db_path, demo_db_path
 
 MAIN_SCRIPT = Path(__file__).resolve().parent / "main.py"
 CONFIG_FILE = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 DB_ENV = "FACT_TIMELINE_DB"  # how the server tells the app which store to open
+DEMO_ENV = "FACT_TIMELINE_DEMO"  # set where that store is the demo of the bundled samples
 FIRST_PORT = 8501
 
 
@@ -33,12 +36,36 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "0.0.0.0 shares the dashboard on the network)")
     parser.add_argument("--db", type=Path, default=None,
                         help=f"DuckDB fact store to show (default: {default_db_path()})")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo store with the bundled sample articles (at --db if given)")
     parser.add_argument("--no-sample", action="store_true",
-                        help="do not ingest the bundled sample articles on start")
+                        help="never the demo: open your own store even while it is empty")
+
+
+def choose_store(db: Path | None, demo: bool, no_sample: bool) -> tuple[Path, bool]:
+    """(the store to open, whether it is the demo): ``--db`` as given; else your own store,
+    or the demo while yours holds no articles (or with ``--demo``)."""
+    if db is not None:
+        return Path(db).expanduser().resolve(), demo
+    own = default_db_path()
+    if demo or (not no_sample and not _holds_documents(own)):
+        return demo_db_path().resolve(), True
+    return own.resolve(), False
+
+
+def _holds_documents(db: Path) -> bool:
+    if not db.is_file():
+        return False
+    from dashboard.store import FactStore
+
+    try:
+        return not FactStore(db).documents().empty
+    except Exception:  # noqa: BLE001 - an unreadable store is the user's: open it and let the page say why
+        return True
 
 
 def run(args: argparse.Namespace) -> int:
-    db = Path(args.db or default_db_path()).expanduser().resolve()
+    db, demo = choose_store(args.db, args.demo, args.no_sample)
     if db.exists() and db.is_dir():
         raise UserError(f"{db}: is a folder; --db wants a DuckDB file")
     try:
@@ -47,12 +74,16 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{db}: cannot create its folder ({exc.strerror or exc})") from None
     if args.port is not None and not 0 < args.port < 65536:
         raise UserError(f"--port {args.port}: not a TCP port (1-65535)")
-    if not args.no_sample:
+    if demo:
         from dashboard.app.samples import ingest_samples
 
         print(ingest_samples(db), flush=True)
+        os.environ[DEMO_ENV] = "1"
+    else:
+        os.environ.pop(DEMO_ENV, None)
     port = args.port if args.port is not None else free_port(args.host, FIRST_PORT)
-    print(f"fact-timeline: dashboard at {url(args.host, port)} (store: {db})", flush=True)
+    what = "demo store of the sample articles" if demo else "store"
+    print(f"fact-timeline: dashboard at {url(args.host, port)} ({what}: {db})", flush=True)
     os.environ[DB_ENV] = str(db)
     return start_streamlit(args.host, port)
 

@@ -52,9 +52,11 @@ class View:
     def documents(self) -> pd.DataFrame:
         return cache.documents(self.db, self.version)
 
-    def facts_of(self, *doc_ids: str) -> pd.DataFrame:
+    def facts_of(self, *doc_ids: str, include_hidden: bool = False) -> pd.DataFrame:
         """Every fact of these documents, whatever the filter (to mark a whole article, or to
-        show what an upload added)."""
+        show what an upload added); with ``include_hidden`` also those the user hid."""
+        if include_hidden:
+            return cache.facts_with_hidden(self.db, self.version, doc_ids)
         return cache.facts(self.db, self.version, FactFilter(doc_ids=doc_ids))
 
     def store(self):

@@ -89,7 +89,7 @@ def run_dashboard(n_facts: int = N_FACTS, repeats: int = 8, quick: bool = False)
         began = time.perf_counter()
         synthetic_store(db, n_facts)
         build_s = time.perf_counter() - began
-        with served(db, extra_args=["--no-sample"]) as server, sync_playwright() as playwright:
+        with served(db) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(120_000)

@@ -10,7 +10,7 @@ from .shared import CHROMIUM, TIMEOUT_MS
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    with served(tmp_path_factory.mktemp("e2e") / "facts.duckdb") as running:
+    with served(tmp_path_factory.mktemp("e2e") / "facts.duckdb", extra_args=["--demo"]) as running:
         yield running
 
 

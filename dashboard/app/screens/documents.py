@@ -1,10 +1,11 @@
-"""Documents page: an article with its temporal expressions and actors marked, and its facts
-linked to their place in the text."""
+"""Documents page: an article with its temporal expressions and actors marked, its facts linked
+to their place in the text; and the user's say over the store: delete the article, hide a fact,
+correct a fact's date or status."""
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.app import markup, view
+from dashboard.app import editing, markup, view
 from dashboard.charts.dates import day_text
 
 current = view.current()
@@ -20,7 +21,7 @@ doc_id = st.selectbox("Document", choices, key="article", bind="query-params", f
 doc = documents[documents["doc_id"] == doc_id].iloc[0]
 published = "date unknown" if pd.isna(doc["dct"]) else f"published {day_text(doc['dct'])}"
 inferred = " (inferred from the text)" if doc["dct_inferred"] else ""
-st.caption(" · ".join(str(part) for part in (doc["lang"], published + inferred, doc["source"]) if part))
+st.caption(" · ".join(str(part) for part in (doc["lang"], published + inferred, doc["source"], f"id {doc_id}") if part))
 left, right = st.columns([3, 2])
 with left:
     spans = markup.timex_spans(current.facts_of(doc_id)) + markup.actor_spans(current.actor_mentions(doc_id))
@@ -28,4 +29,10 @@ with left:
 with right:
     mine = passing[passing["doc_id"] == doc_id]
     st.markdown(f"**{len(mine)}** facts of this document pass the filters")
-    st.html(markup.STYLE + markup.fact_list(mine, link=True))
+    st.html(markup.STYLE + markup.fact_list(mine, link=True, limit=200))
+    if editing.writable():
+        every = current.facts_of(doc_id, include_hidden=True)
+        with st.expander("Correct or hide a fact", icon=":material/edit:"):
+            editing.fact_editor(current.store(), every, doc["dct"], key=f"edit-{doc_id}")
+        with st.expander("Delete this document", icon=":material/delete:"):
+            editing.delete_control(current.store(), doc_id, titles.get(doc_id, doc_id), int(doc["n_facts"]))
