@@ -502,6 +502,27 @@ def _mark_today(fig: go.Figure, day: pd.Timestamp, x_range: list[float]) -> None
                        font={"color": "#c0392b", "size": 11}, name="today")
 
 
+TICK_STEPS_MONTHS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200)
+
+
+def date_ticks(low_ms: float, high_ms: float, most: int = 12) -> tuple[list[float], list[str]]:
+    """Gridlines at whole months or years across ``[low_ms, high_ms]`` and their labels
+    ("Jan 2025", or "2025" from a year's step on): fixed ticks for a printed timeline, where
+    both axes must read the same and nobody zooms."""
+    low, high = pd.Timestamp(low_ms, unit="ms"), pd.Timestamp(high_ms, unit="ms")
+    months = (high.year - low.year) * 12 + high.month - low.month + 1
+    step = next((m for m in TICK_STEPS_MONTHS if months / m <= most), TICK_STEPS_MONTHS[-1])
+    first = low.year * 12 + low.month - 1
+    first += (-first) % step
+    values, texts = [], []
+    for index in range(first, high.year * 12 + high.month, step):
+        tick = pd.Timestamp(year=index // 12, month=index % 12 + 1, day=1)
+        if low <= tick <= high:
+            values.append(_ms_of(tick))
+            texts.append(str(tick.year) if step >= 12 else f"{day_text(tick).split(' ', 1)[1]}")
+    return values, texts
+
+
 def _add_top_axis(fig: go.Figure, x_range: list[float]) -> None:
     """Dates above the lanes as well as below, for a timeline taller than a screen: a second
     x axis that follows the first through every zoom. Plotly draws an axis only for a trace,

@@ -47,6 +47,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, metavar="PATH", help=f"fact store (default: {default_db_path()})")
     parser.add_argument("--lane-by", choices=("actor", "document"), default="actor",
                         help="timeline lanes, and the group of TimelineJS events (default: actor)")
+    words = parser.add_argument_group("words on the chart (defaults say the filters, the period and the sources)")
+    words.add_argument("--title", help="title (default e.g. 'Facts naming Donald Trump, Oct 2025 – Jan 2026')")
+    words.add_argument("--subtitle", help="subtitle (default: what the chart draws)")
+    words.add_argument("--note", help="note below the chart (default: what is left out)")
+    words.add_argument("--source-line", dest="source_line", help="source line (default: articles, outlets, date)")
+    parser.add_argument("--show-vague", action="store_true",
+                        help="draw vague references (PAST_REF, PRESENT_REF, FUTURE_REF) on time charts too")
+    parser.add_argument("--show-reports", action="store_true",
+                        help="draw statements dated only by their article's publication day too")
     parser.add_argument("--width", type=int, help="image width in pixels (png, svg, pdf)")
     parser.add_argument("--height", type=int, help="image height in pixels (png, svg, pdf)")
     filters = parser.add_argument_group("filters (as in the dashboard's sidebar)")
@@ -124,11 +133,33 @@ def load_facts(db: Path, flt: FactFilter):
     return facts
 
 
+def chart_text(facts, args: argparse.Namespace):
+    """The title, subtitle, note and source line: the defaults for these facts and filters,
+    with whatever the user gave on the command line instead."""
+    from dashboard.charts.text import ChartText
+    from dashboard.export.captions import default_text
+
+    default = default_text(fact_filter(args), facts, show_vague=args.show_vague, show_reports=args.show_reports)
+    given = ChartText(title=args.title or "", subtitle=args.subtitle or "", note=args.note or "",
+                      source=args.source_line or "")
+    return default.merged(given)
+
+
+TIME_CHARTS = ("timeline", "per-month", "per-quarter", "heatmap")
+
+
 def render(facts, fmt: str, args: argparse.Namespace) -> bytes:
+    from dashboard.charts.text import with_text
+
+    shown = {"show_vague": args.show_vague, "show_reports": args.show_reports}
+    text = chart_text(facts, args)
     if fmt in DATA_FORMATS:
-        return data_bytes(facts, fmt, group_by=args.lane_by)
+        return data_bytes(facts, fmt, group_by=args.lane_by, title=text.title, subtitle=args.subtitle, **shown)
     chart = CHARTS[args.chart]
-    fig = chart(facts, lane_by=args.lane_by) if args.chart == "timeline" else chart(facts)
+    options = shown if args.chart in TIME_CHARTS else {}
+    if args.chart == "timeline":
+        options |= {"lane_by": args.lane_by, "date_from": args.date_from, "date_to": args.date_to}
+    fig = with_text(chart(facts, **options), text)
     try:
         return figure_bytes(fig, fmt, width=args.width, height=args.height)
     except ExportUnavailable as exc:

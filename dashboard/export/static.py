@@ -79,7 +79,16 @@ def printable(fig: go.Figure) -> dict:
     for trace in spec.get("data", []):
         if trace.get("type") == "scattergl":
             trace["type"] = "scatter"
-    spec.get("layout", {}).pop("updatemenus", None)  # zoom buttons
+    layout = spec.get("layout", {})
+    layout.pop("updatemenus", None)  # zoom buttons
+    top, bottom = layout.get("xaxis2"), layout.get("xaxis")
+    if isinstance(top, dict) and top.get("overlaying") == "x" and isinstance(bottom, dict) and bottom.get("range"):
+        # plotly can label an overlaying date axis a tick early: on paper both get the same fixed ticks
+        from dashboard.charts.timeline import date_ticks
+
+        values, texts = date_ticks(*[float(v) for v in bottom["range"]])
+        for axis in (top, bottom):
+            axis.update(tickmode="array", tickvals=values, ticktext=texts)
     for key, axis in spec.get("layout", {}).items():
         if key.startswith("xaxis") and isinstance(axis, dict):
             axis.pop("rangeslider", None)

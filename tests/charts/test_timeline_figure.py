@@ -396,3 +396,17 @@ def test_a_large_synthetic_corpus_aggregates_without_losing_a_fact():
     lanes_rows = len(assign_lanes(facts, "actor", 30)[0])  # each fact once in each of its lanes
     assert sum(int(h.split(" ")[0].removeprefix("<b>")) for h in hovers) == lanes_rows
     assert len(hovers) <= 6_000 and len(fig.layout.yaxis.ticktext) == 1 + 30 + 1  # published, 30 lanes, (no actor)
+
+
+def test_printed_dates_above_and_below_a_tall_timeline_are_the_same_fixed_ticks():
+    from dashboard.charts.timeline import TOP_AXIS_ROWS, date_ticks
+    from dashboard.export.static import printable
+
+    rows = [{"value": f"2025-{1 + i % 12:02d}-1{i % 9}", "actors": [f"Actor {i}"]} for i in range(TOP_AXIS_ROWS + 5)]
+    spec = printable(timeline_figure(fact_frame(rows), today=TODAY))
+    top, bottom = spec["layout"]["xaxis2"], spec["layout"]["xaxis"]
+    assert top["tickvals"] == bottom["tickvals"] and top["ticktext"] == bottom["ticktext"]
+    assert "updatemenus" not in spec["layout"]
+    values, texts = date_ticks(ms("2023-02-10"), ms("2026-03-01"))
+    assert texts[0] == "Jul 2023" and values[0] == ms("2023-07-01") and len(texts) <= 12
+    assert date_ticks(ms("1900-01-01"), ms("2100-01-01"))[1][:3] == ["1900", "1920", "1940"]

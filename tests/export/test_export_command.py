@@ -170,3 +170,24 @@ def test_without_a_browser_the_command_fails_in_one_line_and_html_still_works(db
     assert png.stderr.count("\n") == 1 and not (tmp_path / "x.png").exists()
     html = subprocess.run([*command, "-o", str(tmp_path / "x.html")], env=env, capture_output=True, text=True, timeout=120)
     assert html.returncode == 0 and (tmp_path / "x.html").stat().st_size > 3_000_000
+
+
+def test_an_exported_svg_says_the_filter_in_its_title_and_carries_bar_labels(db, tmp_path):
+    out = tmp_path / "trump.svg"
+    assert export(db, "--chart", "timeline", "--actor", "Donald Trump", "-o", str(out)) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert "Facts naming Donald Trump" in svg and "Source: 2 articles" in svg
+    assert 'class="textpoint"' in svg and ">October<" in svg  # the expression on its bar, as real text
+    mine = tmp_path / "mine.svg"
+    assert export(db, "--chart", "per-month", "--title", "Trumps Herbst", "--note", "Nur Oktober", "-o", str(mine)) == 0
+    text = mine.read_text(encoding="utf-8")
+    assert "Trumps Herbst" in text and "Nur Oktober" in text and "Facts naming" not in text
+
+
+def test_timelinejs_export_takes_the_title_and_the_chart_ready_csv_its_columns(db, tmp_path):
+    out = tmp_path / "t.timeline.json"
+    assert export(db, "--actor", "NATO", "--title", "NATO in 2024", "-o", str(out)) == 0
+    assert json.loads(out.read_text())["title"]["text"]["headline"] == "NATO in 2024"
+    chart = tmp_path / "t.chart.csv"
+    assert export(db, "-o", str(chart)) == 0
+    assert list(csv_rows(chart)[0])[:7] == ["start", "end", "label", "text", "group", "source", "url"]
