@@ -7,8 +7,11 @@ Public surface (everything else is internal):
   :data:`KINDS`.
 - :class:`Gazetteer`, :func:`load_gazetteer` (the shipped lists plus the user's CSV files),
   :func:`default_gazetteer`.
-- :func:`find_actors` (every mention in a document, sorted, never overlapping),
+- :func:`recognize` (a document's mentions and its :class:`Place` names, as a :class:`Recognition`),
+  :func:`find_actors` (the mentions alone: sorted, never overlapping),
   :func:`resolve_anaphora` (who a sentence without a name is about).
+- The statistical recogniser behind them ships in ``data/ner/<lang>/`` (:mod:`dashboard.actors.ner`),
+  trained by ``fact-timeline train-ner`` (:mod:`dashboard.actors.training`).
 
 Example::
 
@@ -20,6 +23,7 @@ Example::
 from dashboard.actors.anaphora import resolve_anaphora
 from dashboard.actors.gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from dashboard.actors.model import KINDS, Actor, Mention
-from dashboard.actors.recognize import find_actors
+from dashboard.actors.recognize import Place, Recognition, find_actors, recognize
 
-__all__ = ["KINDS", "Actor", "Gazetteer", "Mention", "default_gazetteer", "find_actors", "load_gazetteer", "resolve_anaphora"]
+__all__ = ["KINDS", "Actor", "Gazetteer", "Mention", "Place", "Recognition", "default_gazetteer", "find_actors",
+           "load_gazetteer", "recognize", "resolve_anaphora"]

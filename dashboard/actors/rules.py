@@ -160,3 +160,34 @@ def capital_mentions(text: str, lang: str, gazetteer: Gazetteer, taken: list[Men
         found.append(replace(mention, how="capital"))
     return found
 
+
+
+@lru_cache(maxsize=None)
+def _reference_pattern(lang: str) -> re.Pattern[str] | None:
+    """A role with its article and no name after it: ``der Außenminister``, ``the Prime Minister``."""
+    rules = _role_rules(lang)
+    if rules is None:
+        return None
+    articles = r"der|die|des|dem|den" if lang == "de" else r"the|The"
+    alternatives = "|".join(f"(?:{pattern.pattern})" for pattern, _ in rules.roles)
+    return re.compile(rf"(?<!\w)(?:{articles})\s+(?:[\w-]+(?:e|en|er|es|em|'s)\s+)?(?P<role>{alternatives})\b(?!\s+{_NAME_WORD})")
+
+
+def role_references(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+    """A role that points to the person with that role named before: ``der Außenminister`` after
+    ``Außenminister Marco Rubio``. Nothing where no such person was named."""
+    pattern = _reference_pattern(lang)
+    rules = _role_rules(lang)
+    if pattern is None or rules is None:
+        return []
+    people = sorted((m for m in mentions if m.actor.kind == "person" and m.actor.role), key=lambda m: m.start)
+    found: list[Mention] = []
+    for match in pattern.finditer(text):
+        start, end = match.start("role"), match.end("role")
+        if _overlaps(start, end, mentions):
+            continue
+        role = rules.role_of(match["role"])
+        earlier = [m for m in people if m.end <= start and m.actor.role == role]
+        if earlier:
+            found.append(Mention(start, end, earlier[-1].actor, "role"))
+    return found

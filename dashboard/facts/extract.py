@@ -1,8 +1,12 @@
 """One document in, its fact rows out: the pipeline from tagged text to the FACT_COLUMNS table.
 
 A fact is a DATE or TIME expression with its sentence, its interval on the time axis, the actors
-the sentence names and whether it is past, ongoing or future. Durations and sets ("seit vier
-Jahren", "jährlich") are no points on the axis and ride along on the rows of their sentence.
+the sentence names and whether it is past, ongoing or future (``dating="expression"``). Durations
+and sets ("seit vier Jahren", "jährlich") are no points on the axis and ride along on the rows of
+their sentence. A sentence that names an actor but holds no such expression is a fact too: it
+takes the time of the dated sentence it continues (``continued``: "Landau wird stattdessen
+teilnehmen" after "Rubio wird am Mittwoch nicht teilnehmen"; see :mod:`dashboard.facts.dating`)
+or else stands on its article's publication day (``report``).
 Pure: the same document and gazetteer always give the same rows (fact IDs included).
 """
 
@@ -14,7 +18,8 @@ from datetime import datetime
 
 import pandas as pd
 
-from dashboard.actors import Actor, Gazetteer, Mention, find_actors, resolve_anaphora
+from dashboard.actors import Actor, Gazetteer, Mention, Place, recognize, resolve_anaphora
+from dashboard.facts.dating import continues, report_interval
 from dashboard.facts.documents import Document
 from dashboard.facts.schema import FACT_TYPES, facts_frame
 from dashboard.facts.sentences import Sentence, sentence_at, split_sentences
@@ -23,9 +28,12 @@ from dashboard.temporal import Interval, Timex, tag
 from dashboard.temporal.events import link_event
 
 
-def fact_id(doc_id: str, start: int, end: int) -> str:
-    """Stable across runs and machines: the same span of the same document, the same ID."""
-    return hashlib.sha1(f"{doc_id}\0{start}\0{end}".encode("utf-8")).hexdigest()[:16]
+def fact_id(doc_id: str, start: int, end: int, dating: str = "expression") -> str:
+    """Stable across runs and machines: the same span of the same document, the same ID.
+    A sentence without an expression is keyed by its own span and its dating, so its ID never
+    equals an expression's."""
+    key = f"{doc_id}\0{start}\0{end}" if dating == "expression" else f"{doc_id}\0{dating}\0{start}\0{end}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _sentence_actors(sentence: Sentence, mentions: Sequence[Mention], lang: str, text: str) -> dict[Actor, str]:
@@ -38,6 +46,10 @@ def _sentence_actors(sentence: Sentence, mentions: Sequence[Mention], lang: str,
     for mention in inside:
         forms.setdefault(mention.actor, text[mention.start:mention.end])
     return forms
+
+
+def _sentence_places(sentence: Sentence, places: Sequence[Place]) -> list[str]:
+    return list(dict.fromkeys(p.name for p in places if sentence.start <= p.start < sentence.end))
 
 
 def _role(actor: Actor) -> str:
@@ -53,42 +65,88 @@ def _event_and_interval(timex: Timex, sentence: Sentence, lang: str) -> tuple[st
     return event.name, event.interval()
 
 
+def _base_row(doc: Document, dct: datetime | None, sentence: Sentence, actors: dict[Actor, str], places: list[str]) -> dict:
+    return {
+        "doc_id": doc.doc_id,
+        "title": doc.title,
+        "source": doc.source,
+        "dct": dct,
+        "dct_inferred": doc.dct_inferred,
+        "lang": doc.lang,
+        "sentence_index": sentence.index,
+        "sentence_start": sentence.start,
+        "sentence_end": sentence.end,
+        "sentence": sentence.text,
+        "actors": [a.name for a in actors],
+        "actor_ids": [a.wikidata for a in actors],
+        "actor_kinds": [a.kind for a in actors],
+        "actor_roles": [_role(a) for a in actors],
+        "actor_forms": list(actors.values()),
+        "places": places,
+    }
+
+
+def _undated_row(doc: Document, base: dict, sentence: Sentence, source: dict | None, durations: list[str]) -> dict:
+    """A sentence without its own expression: the time of the row it continues, or its article's day."""
+    dating = "continued" if source is not None else "report"
+    row = {**base, "fact_id": fact_id(doc.doc_id, sentence.start, sentence.end, dating),
+           "timex_text": "", "timex_start": sentence.start, "timex_end": sentence.start, "durations": durations,
+           "dating": dating}
+    if source is not None:
+        interval = Interval(source["start"], source["end"], source["granularity"]) if source["start"] is not None else None
+        row.update({key: source[key] for key in ("type", "value", "mod", "start", "end", "granularity", "event")})
+    else:
+        interval = report_interval(doc.dct)
+        row.update({"type": "DATE", "value": doc.dct.isoformat() if doc.dct else "", "mod": None, "event": None,
+                    "start": interval.start if interval else None, "end": interval.end if interval else None,
+                    "granularity": interval.granularity if interval else None})
+    row["status"] = fact_status(interval, row["value"], doc.dct, sentence.text, 0, 0, doc.lang)
+    return row
+
+
 def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: Iterable[Timex] | None = None) -> pd.DataFrame:
-    """The fact rows of one document (FACT_COLUMNS, one row per DATE/TIME expression).
+    """The fact rows of one document (FACT_COLUMNS): one row per DATE/TIME expression, and one
+    per sentence without one that names an actor (``dating`` continued or report).
 
     ``timexes`` defaults to tagging the document; pass them when they are already at hand.
     """
     timexes = list(tag(doc.text, doc.dct, doc.lang) if timexes is None else timexes)
-    if not timexes:
-        return facts_frame()
     sentences = split_sentences(doc.text, doc.lang)
-    mentions = find_actors(doc.text, doc.lang, gazetteer)
+    recognition = recognize(doc.text, doc.lang, gazetteer)
+    mentions = recognition.mentions
     by_sentence: dict[int, list[Timex]] = {}
     for timex in timexes:
         if (sentence := sentence_at(sentences, timex.start)) is not None:
             by_sentence.setdefault(sentence.index, []).append(timex)
     dct = datetime.combine(doc.dct, datetime.min.time()) if doc.dct else None
     rows = []
-    for index, found in by_sentence.items():
-        sentence = sentences[index]
+    dated: dict[int, tuple[str, str]] = {}  # sentence index -> (subject, text) of sentences with a time
+    first_row: dict[int, dict] = {}
+    for sentence in sentences:
+        found = by_sentence.get(sentence.index, [])
         actors = _sentence_actors(sentence, mentions, doc.lang, doc.text)
+        base = _base_row(doc, dct, sentence, actors, _sentence_places(sentence, recognition.places))
         # A duration that implies a date ("vor zwei Jahren" = 2023) is a dated statement too.
         durations = [f"{t.text}={t.value}" for t in found if not t.dated]
-        for timex in (t for t in found if t.dated):
+        subject = next(iter(actors)).name if actors else ""
+        expressions = [t for t in found if t.dated]
+        if not expressions:
+            if not actors:
+                continue
+            source = continues(sentence.index, sentence.text, subject, doc.lang, dated)
+            row = _undated_row(doc, base, sentence, first_row.get(source) if source is not None else None, durations)
+            rows.append(row)
+            if row["dating"] == "continued":
+                dated[sentence.index] = (subject, sentence.text)
+                first_row[sentence.index] = row
+            continue
+        dated[sentence.index] = (subject, sentence.text)
+        for timex in expressions:
             event, interval = _event_and_interval(timex, sentence, doc.lang)
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             rows.append({
+                **base,
                 "fact_id": fact_id(doc.doc_id, timex.start, timex.end),
-                "doc_id": doc.doc_id,
-                "title": doc.title,
-                "source": doc.source,
-                "dct": dct,
-                "dct_inferred": doc.dct_inferred,
-                "lang": doc.lang,
-                "sentence_index": sentence.index,
-                "sentence_start": sentence.start,
-                "sentence_end": sentence.end,
-                "sentence": sentence.text,
                 "timex_text": timex.text,
                 "timex_start": timex.start,
                 "timex_end": timex.end,
@@ -98,17 +156,13 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
                 "start": interval.start if interval else None,
                 "end": interval.end if interval else None,
                 "granularity": interval.granularity if interval else None,
-                "actors": [a.name for a in actors],
-                "actor_ids": [a.wikidata for a in actors],
-                "actor_kinds": [a.kind for a in actors],
-                "actor_roles": [_role(a) for a in actors],
-                "actor_forms": list(actors.values()),
                 "status": fact_status(interval, timex.value, doc.dct, sentence.text, local_start, local_end, doc.lang),
                 "event": event or None,
                 "durations": durations,
                 "dating": "expression",
             })
-    rows.sort(key=lambda row: row["timex_start"])
+            first_row.setdefault(sentence.index, rows[-1])
+    rows.sort(key=lambda row: (row["timex_start"], row["dating"] != "expression"))
     return facts_frame(rows)
 
 
