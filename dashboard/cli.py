@@ -28,7 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "actors": ("dashboard.store.actor_command", "list and correct actors: merge, rename, alias, kind, reject, CSV"),
     "delete": ("dashboard.store.delete_command", "delete documents and their facts from the fact store"),
     "export": ("dashboard.export.command", "write a chart or the filtered facts to a file"),
-    "eval": ("dashboard.temporal.command_eval", "score the tagger against TimeML gold (P/R/F1)"),
+    "eval": ("dashboard.eval_command", "score the tagger (--gold TimeML) or the actors (--actors) against gold"),
     "train-ner": ("dashboard.actors.training", "train the shipped German and English entity models from the NER corpora"),
     "bench": ("dashboard.benchmarks.command", "measure tagger throughput, store queries and ingest speed"),
 }

@@ -17,8 +17,8 @@ from pathlib import Path
 from dashboard.temporal.evaluation import Errors, evaluate, in_part, read_gold
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold", required=True, type=Path, metavar="FILE_OR_DIR",
+def configure(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument("--gold", required=required, type=Path, metavar="FILE_OR_DIR",
                         help="gold JSONL file, TimeML .tml file, or a folder of .tml/.jsonl files")
     parser.add_argument("--lang", help="language of gold documents that do not name one (TimeML files)")
     parser.add_argument("--errors", action="store_true",
