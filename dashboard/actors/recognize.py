@@ -33,8 +33,8 @@ from dashboard.actors.rules import capital_mentions, role_mentions, role_referen
 # A news agency's credit in a dateline: "(dpa)", "(dpa/AFP)", "(Reuters) -".
 _CREDIT = re.compile(r"\((?:[\w .-]+/)*$")
 _CREDIT_END = re.compile(r"(?:/[\w .-]+)*\)")
-# Words an entity span may start or end with that are not part of the name.
-_LEADING = re.compile(r"^(?:(?:der|die|das|des|dem|den|the|Herr|Herrn|Frau|Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+)+")
+# Words an entity span may start with that are not part of the name.
+_LEADING = re.compile(r"^(?:(?:der|die|das|des|dem|den|the|The)\s+)+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _NAME_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]")
 
@@ -54,8 +54,13 @@ class Recognition:
     places: list[Place]
 
 
-def _is_credit(text: str, mention: Mention) -> bool:
+def _is_credit(text: str, mention: Mention | Entity) -> bool:
     return bool(_CREDIT.search(text, max(0, mention.start - 30), mention.start) and _CREDIT_END.match(text, mention.end))
+
+
+def _in_compound(text: str, end: int) -> bool:
+    """A name that is the first part of a compound ("Stanley-Cup-Sieger", "Confindustria-Experten")."""
+    return text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()
 
 
 def _overlapping(start: int, end: int, mentions: Iterable[Mention]) -> list[Mention]:
@@ -68,12 +73,37 @@ def _state_bodies(lang: str) -> frozenset[str]:
                      for w in split_aliases(row["words"]))
 
 
-def _clean(text: str, entity: Entity) -> tuple[int, int, str]:
-    """The entity's span without leading articles or titles and a trailing possessive."""
+@lru_cache(maxsize=None)
+def _titles(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Title and role words that lead a name ("Landesrätin Waltraud Deeg", "President Clinton"):
+    whole words, and word endings (German compounds: "Familienlandesrätin")."""
+    words: set[str] = set()
+    endings: list[str] = []
+    for _, row in read_rows(ACTORS_DIR / "title_words.csv"):
+        if row["lang"] == lang:
+            (words.update if row["match"] == "word" else endings.extend)(split_aliases(row["words"]))
+    return frozenset(words), tuple(endings)
+
+
+def _is_title(word: str, lang: str) -> bool:
+    words, endings = _titles(lang)
+    word = word.rstrip(".")
+    last = word.split("-")[-1]
+    return word in words or last in words or (len(last) > 3 and last.lower().endswith(endings))
+
+
+def _clean(text: str, entity: Entity, lang: str = "") -> tuple[int, int, str]:
+    """The entity's span without leading articles, titles and roles and a trailing possessive."""
     surface = entity.text
     lead = _LEADING.match(surface)
     start = entity.start + (lead.end() if lead else 0)
     end = entity.end
+    while lang:
+        word = re.match(r"\S+", text[start:end])
+        rest = text[start + word.end():end] if word else ""
+        if word is None or not rest.strip() or not _is_title(word.group(), lang):
+            break
+        start += word.end() + len(rest) - len(rest.lstrip())
     trail = _TRAILING.search(text, start, end)
     if trail:
         end = trail.start()
@@ -82,18 +112,27 @@ def _clean(text: str, entity: Entity) -> tuple[int, int, str]:
     return start, end, text[start:end]
 
 
+def _person_surnames(text: str, lang: str, gazetteer: Gazetteer, listed: list[Mention],
+                     entities: Sequence[Entity]) -> frozenset[str]:
+    """Surnames of the people named in full in the document (by the lists or the recogniser)."""
+    names = [m.actor.name for m in listed if m.actor.kind == "person"]
+    names += [_clean(text, e, lang)[2] for e in entities if e.label == "PER"]
+    return frozenset(n.split()[-1] for n in names if len(n.split()) >= 2)
+
+
 def _organisations(text: str, lang: str, gazetteer: Gazetteer, listed: list[Mention],
                    entities: Sequence[Entity]) -> tuple[list[Mention], list[Mention]]:
     """ORG entities as mentions; returns (listed mentions still standing, new organisations)."""
     bodies = _state_bodies(lang)
+    surnames = _person_surnames(text, lang, gazetteer, listed, entities)
     dropped: set[int] = set()
     found: list[Mention] = []
     for entity in entities:
-        if entity.label != "ORG":
+        if entity.label != "ORG" or _is_credit(text, entity) or _in_compound(text, entity.end):
             continue
-        start, end, name = _clean(text, entity)
-        if end - start < 2 or not _NAME_CHARS.search(name):
-            continue
+        start, end, name = _clean(text, entity, lang)
+        if end - start < 2 or not _NAME_CHARS.search(name) or name.split()[-1] in surnames:
+            continue  # "Yeltsin" tagged ORG where the article names Boris Yeltsin
         inside = _overlapping(start, end, listed)
         if any(m.start < start or m.end > end or m.actor.kind != "state" for m in inside):
             continue  # a listed name the entity cuts or holds ("Trump-Regierung", "NATO-Gipfel")
@@ -109,6 +148,43 @@ def _organisations(text: str, lang: str, gazetteer: Gazetteer, listed: list[Ment
     return [m for m in listed if id(m) not in dropped], found
 
 
+def _regions(text: str, listed: list[Mention], entities: Sequence[Entity]) -> list[Mention]:
+    """A place whose name holds a state's ("Northern Ireland", "New Mexico") names no state."""
+    dropped: set[int] = set()
+    for entity in entities:
+        if entity.label != "LOC":
+            continue
+        start, end, _ = _clean(text, entity)
+        for m in _overlapping(start, end, listed):
+            if m.actor.kind == "state" and start <= m.start and m.end <= end and (start, end) != (m.start, m.end) \
+                    and text[m.start:m.end][:1].isupper():
+                dropped.add(id(m))
+    return [m for m in listed if id(m) not in dropped]
+
+
+_BETWEEN_ORIGIN_AND_NAME = re.compile(r"\s+(?:[a-zäöüß]*[A-ZÄÖÜ]?[a-zäöüß]+\s+)?$")
+
+
+def _origins(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A state adjective or demonym right before a person, maybe with a noun between, only says
+    where the person is from ("der Belgier Kenneth von Bilsen", "Martins tschechischer
+    Teamkollege Zdenek Stybar"): no state takes part. A role between keeps it ("der finnische
+    Präsident Alexander Stubb"): people found by their role are no such person."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    dropped: set[int] = set()
+    for first, second in zip(ordered, ordered[1:]):
+        if first.actor.kind != "state" or second.actor.kind != "person" or second.how == "role":
+            continue
+        surface = text[first.start:first.end]
+        if surface == first.actor.name or surface.isupper():
+            continue  # the state's own name or acronym ("Russlands Präsident" is found by role)
+        if second.actor.role and second.how != "surname":
+            continue
+        if _BETWEEN_ORIGIN_AND_NAME.fullmatch(text, first.end, second.start):
+            dropped.add(id(first))
+    return [m for m in mentions if id(m) not in dropped]
+
+
 def _surname_key(word: str, surnames: dict[str, Actor]) -> str | None:
     if word in surnames:
         return word
@@ -117,18 +193,34 @@ def _surname_key(word: str, surnames: dict[str, Actor]) -> str | None:
     return None
 
 
-def _people(text: str, gazetteer: Gazetteer, taken: list[Mention], entities: Sequence[Entity]) -> list[Mention]:
+def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], entities: Sequence[Entity]) -> list[Mention]:
     """PER entities as people: a listed name is its listed person; a single word is the person
     of that surname named in full in the article (nearest before, else first after); a full
-    name takes the longest form of it the article uses."""
+    name takes the longest form of it the article uses.
+
+    A single word the article never gives in full is kept only where the recogniser calls it a
+    person at least twice and never anything else ("Cox ... sagte Cox"); once alone it is too
+    often a place or a word ("Südtirol", "Sportidol"). A single word that begins an organisation
+    the article names ("Magna" for "Magna International Inc.") is that organisation.
+    """
     candidates: list[tuple[int, int, str]] = []
+    labels: dict[str, set[str]] = {}
+    per_count: dict[str, int] = {}
+    org_heads: dict[str, Actor] = {}
+    for mention in taken:
+        if mention.actor.kind not in ("person", "state") and " " in mention.actor.name:
+            org_heads.setdefault(mention.actor.name.split()[0], mention.actor)
     for entity in entities:
-        if entity.label != "PER":
+        start, end, name = _clean(text, entity, lang)
+        for word in name.split():
+            labels.setdefault(word.rstrip("s") if word.endswith("s") and len(word) > 3 else word, set()).add(entity.label)
+        if entity.label != "PER" or _in_compound(text, entity.end):
             continue
-        start, end, name = _clean(text, entity)
         if len(name) < 2 or not _NAME_CHARS.search(name) or _overlapping(start, end, taken):
             continue
         candidates.append((start, end, name))
+        if " " not in name:
+            per_count[name] = per_count.get(name, 0) + 1
     full: dict[str, Actor] = {}  # surname -> the longest full form named so far
     for mention in taken:
         if mention.actor.kind == "person" and " " in mention.actor.name:
@@ -150,6 +242,11 @@ def _people(text: str, gazetteer: Gazetteer, taken: list[Mention], entities: Seq
             actor = known
         elif key is not None and (len(words) == 1 or set(words[:-1]) <= set(full[key].name.split())):
             actor = full[key]
+        elif len(words) == 1 and name in org_heads:
+            found.append(Mention(start, end, org_heads[name], "surname"))
+            continue
+        elif len(words) == 1 and (per_count.get(name, 0) < 2 or labels.get(name, {"PER"}) - {"PER"}):
+            continue
         else:
             actor = Actor(name, "person")
         found.append(Mention(start, end, actor, "name" if len(words) > 1 else "surname"))
@@ -162,7 +259,8 @@ def _places(text: str, entities: Sequence[Entity], mentions: list[Mention], gaze
         if entity.label != "LOC":
             continue
         start, end, name = _clean(text, entity)
-        if len(name) < 2 or _overlapping(start, end, mentions) or gazetteer.lookup(name) is not None:
+        if len(name) < 2 or _overlapping(start, end, mentions) or gazetteer.lookup(name) is not None \
+                or _is_credit(text, entity):
             continue
         places.append(Place(start, end, name))
     if gazetteer.capitals is not None:  # capitals that did not stand for their state
@@ -194,14 +292,15 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
         entities = parse(text, lang, sentences=False).entities
     listed = [m for m in gazetteer.match(text) if not (m.actor.kind == "company" and _is_credit(text, m))]
     listed, organisations = _organisations(text, lang, gazetteer, listed, entities)
+    listed = _regions(text, listed, entities)
     mentions = listed + organisations
     mentions += capital_mentions(text, lang, gazetteer, mentions)
     mentions += role_mentions(text, lang, gazetteer, mentions)
-    mentions += _people(text, gazetteer, mentions, entities)
+    mentions += _people(text, lang, gazetteer, mentions, entities)
     people = sorted((m for m in mentions if m.actor.kind == "person"), key=lambda m: m.start)
     mentions += surname_mentions(text, people, mentions)
     mentions += role_references(text, lang, mentions)
-    mentions = _unified(mentions)
+    mentions = _unified(_origins(text, mentions))
     return Recognition(mentions, _places(text, entities, mentions, gazetteer))
 
 

@@ -168,7 +168,7 @@ def _reference_pattern(lang: str) -> re.Pattern[str] | None:
     rules = _role_rules(lang)
     if rules is None:
         return None
-    articles = r"der|die|des|dem|den" if lang == "de" else r"the|The"
+    articles = r"[Dd]er|[Dd]ie|[Dd]es|[Dd]em|[Dd]en" if lang == "de" else r"the|The"
     alternatives = "|".join(f"(?:{pattern.pattern})" for pattern, _ in rules.roles)
     return re.compile(rf"(?<!\w)(?:{articles})\s+(?:[\w-]+(?:e|en|er|es|em|'s)\s+)?(?P<role>{alternatives})\b(?!\s+{_NAME_WORD})")
 

@@ -1,4 +1,4 @@
-"""Train the shipped named-entity models: ``fact-timeline train-ner``.
+"""Train the shipped named-entity models of German and English: ``fact-timeline train-ner``.
 
 One small spaCy pipeline per language (``tok2vec`` with hash embeddings, a sentence recogniser
 and an entity recogniser over PER/ORG/LOC), trained on CPU from
@@ -115,7 +115,7 @@ upstream = "tok2vec"
 @readers = "spacy.Corpus.v1"
 path = ${{paths.train}}
 max_length = 0
-gold_preproc = true
+gold_preproc = false
 limit = 0
 augmenter = null
 
@@ -123,7 +123,7 @@ augmenter = null
 @readers = "spacy.Corpus.v1"
 path = ${{paths.dev}}
 max_length = 0
-gold_preproc = true
+gold_preproc = false
 limit = 0
 augmenter = null
 
@@ -276,7 +276,7 @@ def _weak_docs(nlp, corpora_dir: Path, lang: str) -> Iterator:
         for piece in _pieces(doc["text"]):
             if not piece.strip():
                 continue
-            mentions = [m for m in find_actors(piece, lang) if not _is_adjective(piece[m.start:m.end])]
+            mentions = [m for m in find_actors(piece, lang, entities=()) if not _is_adjective(piece[m.start:m.end])]
             yield _weak_doc(nlp, piece, lang, split_sentences(piece, lang), mentions)
 
 
@@ -363,16 +363,17 @@ def train(lang: str, corpora_dir: Path, output: Path, seed: int = 0, steps: int 
 
 
 def _score(nlp, docs: list) -> dict:
-    """Entity P/R/F1 per label and overall on the held-out documents; sentence-start F1."""
+    """Entity P/R/F1 per label and overall, and sentence-start F1, on the held-out documents
+    (on their own tokens, as the corpora give them)."""
+    from spacy.tokens import Doc
     from spacy.training import Example
 
-    examples = [Example(nlp(doc.text), doc) for doc in docs]
-    scores = nlp.evaluate([Example(nlp.make_doc(doc.text), doc) for doc in docs])
-    out = {"ents_p": round(scores["ents_p"], 4), "ents_r": round(scores["ents_r"], 4), "ents_f": round(scores["ents_f"], 4),
-           "sents_f": round(scores.get("sents_f") or 0.0, 4),
-           "per_type": {k: {m: round(v, 4) for m, v in d.items()} for k, d in (scores.get("ents_per_type") or {}).items()}}
-    out["documents"] = len(examples)
-    return out
+    examples = [Example(Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]), doc)
+                for doc in docs]
+    scores = nlp.evaluate(examples)
+    return {"ents_p": round(scores["ents_p"], 4), "ents_r": round(scores["ents_r"], 4), "ents_f": round(scores["ents_f"], 4),
+            "sents_f": round(scores.get("sents_f") or 0.0, 4), "documents": len(examples),
+            "per_type": {k: {m: round(v, 4) for m, v in d.items()} for k, d in (scores.get("ents_per_type") or {}).items()}}
 
 
 class _LogWriter:

@@ -45,6 +45,9 @@ def _sentence_actors(sentence: Sentence, mentions: Sequence[Mention], lang: str,
     forms: dict[Actor, str] = {}
     for mention in inside:
         forms.setdefault(mention.actor, text[mention.start:mention.end])
+    if not any(actor.kind == "person" for actor in forms):  # "Er forderte die EU auf ...": he, and the EU
+        earlier = [m for m in mentions if m.start < sentence.start]
+        forms.update(dict.fromkeys(resolve_anaphora(sentence.text, lang, earlier, only="person"), ""))
     return forms
 
 

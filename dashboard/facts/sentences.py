@@ -47,6 +47,8 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
             if not line.group().strip():
                 continue
             for tokens in splitter.tokenize_text([line.group()]):
+                if not tokens:  # an invisible-only line ("\x08")
+                    continue
                 spans.append((line.start() + tokens[0].character_offset[0], line.start() + tokens[-1].character_offset[1]))
     return [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(spans)]
 
