@@ -9,6 +9,7 @@ the rules still find the actors they know.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -18,8 +19,11 @@ from pathlib import Path
 from dashboard.paths import DATA_DIR
 
 MODELS_DIR = DATA_DIR / "ner"
+WINDOW = 10_000  # the most characters the pipeline sees at once (a line is cut at a space)
 _LINE = re.compile(r"[^\n]+")
 _LOCK = threading.Lock()
+# Anything but white space, controls and invisible format characters (zero-width, BOM, marks).
+_VISIBLE = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]")
 _BATCH = 64
 
 
@@ -50,10 +54,26 @@ def has_model(lang: str) -> bool:
     return (model_path(lang) / "config.cfg").is_file()
 
 
+def model_sentences(lang: str) -> bool:
+    """Whether the shipped pipeline of ``lang`` also splits the sentences (one pass instead of
+    SoMaJo's second): where it was trained to and ``FACT_TIMELINE_SENTENCES`` is not ``somajo``.
+    The training meta says ``sentences: true`` once its splits agreed with SoMaJo's on news
+    documents it never saw (``docs/actors.md`` has the figures)."""
+    if os.environ.get("FACT_TIMELINE_SENTENCES", "").strip().lower() == "somajo":
+        return False
+    nlp = load_model(lang)
+    return nlp is not None and "senter" in nlp.pipe_names and bool(nlp.meta.get("fact_timeline", {}).get("sentences"))
+
+
+def enabled() -> bool:
+    """``FACT_TIMELINE_NER=off`` switches the recogniser off (gazetteer and rules only)."""
+    return os.environ.get("FACT_TIMELINE_NER", "").strip().lower() not in ("off", "0", "no", "false")
+
+
 @lru_cache(maxsize=None)
 def load_model(lang: str):
-    """The spaCy pipeline of ``lang``, or ``None`` when none ships for it."""
-    if not has_model(lang):
+    """The spaCy pipeline of ``lang``, or ``None`` when none ships for it (or it is switched off)."""
+    if not enabled() or not has_model(lang):
         return None
     import spacy
 
@@ -65,14 +85,18 @@ def parse(text: str, lang: str, sentences: bool = True) -> Parse:
     nlp = load_model(lang)
     if nlp is None:
         return Parse((), None)
-    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    return parse_with(nlp, text, sentences)
+
+
+def parse_with(nlp, text: str, sentences: bool = True) -> Parse:
+    """:func:`parse` with a given pipeline (training measures a model before it ships)."""
+    pieces = list(_pieces(text))
     disable = [] if sentences else ["senter"]
     entities: list[Entity] = []
     spans: list[tuple[int, int]] = []
     with _LOCK:
-        docs = nlp.pipe((m.group() for m in lines), batch_size=_BATCH, disable=disable)
-        for line, doc in zip(lines, docs):
-            offset = line.start()
+        docs = nlp.pipe((text[start:end] for start, end in pieces), batch_size=_BATCH, disable=disable)
+        for (offset, _), doc in zip(pieces, docs):
             for ent in doc.ents:
                 entities.append(Entity(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text))
             if sentences:
@@ -80,11 +104,27 @@ def parse(text: str, lang: str, sentences: bool = True) -> Parse:
     return Parse(tuple(entities), tuple(spans) if sentences else None)
 
 
+def _pieces(text: str):
+    """(start, end) of each line with something visible, a long line cut into windows at spaces."""
+    for line in _LINE.finditer(text):
+        start, end = line.start(), line.end()
+        if not _VISIBLE.search(text, start, end):
+            continue
+        while start < end:
+            stop = end
+            if end - start > WINDOW:
+                space = text.rfind(" ", start + WINDOW // 2, start + WINDOW)
+                stop = space + 1 if space > start else start + WINDOW
+            if _VISIBLE.search(text, start, stop):
+                yield start, stop
+            start = stop
+
+
 def _sentence_spans(doc, offset: int) -> list[tuple[int, int]]:
     """Sentence spans without surrounding spaces; a sentence of spaces only is none."""
     out = []
     for sent in doc.sents:
-        tokens = [t for t in sent if not t.is_space]
+        tokens = [t for t in sent if not t.is_space and _VISIBLE.search(t.text)]
         if tokens:
             out.append((offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)))
     return out

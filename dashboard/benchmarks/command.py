@@ -34,6 +34,7 @@ from dashboard.errors import UserError
 SUITES: dict[str, str] = {
     "tagger": "dashboard.benchmarks.tagger:run_tagger",
     "store": "dashboard.benchmarks.store:run_store",
+    "ner": "dashboard.benchmarks.ner:run_ner",
     "charts": "dashboard.benchmarks.charts:run_charts",
     "dashboard": "dashboard.benchmarks.dashboard:run_dashboard",
 }

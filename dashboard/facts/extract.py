@@ -19,6 +19,7 @@ from datetime import datetime
 import pandas as pd
 
 from dashboard.actors import Actor, Gazetteer, Mention, Place, recognize, resolve_anaphora
+from dashboard.actors.ner import model_sentences, parse
 from dashboard.facts.dating import continues, report_interval
 from dashboard.facts.documents import Document
 from dashboard.facts.schema import FACT_TYPES, facts_frame
@@ -114,8 +115,13 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
     ``timexes`` defaults to tagging the document; pass them when they are already at hand.
     """
     timexes = list(tag(doc.text, doc.dct, doc.lang) if timexes is None else timexes)
-    sentences = split_sentences(doc.text, doc.lang)
-    recognition = recognize(doc.text, doc.lang, gazetteer)
+    one_pass = model_sentences(doc.lang)
+    parsed = parse(doc.text, doc.lang, sentences=one_pass)
+    if parsed.sentences is not None:
+        sentences = [Sentence(i, start, end, doc.text[start:end]) for i, (start, end) in enumerate(parsed.sentences)]
+    else:
+        sentences = split_sentences(doc.text, doc.lang)
+    recognition = recognize(doc.text, doc.lang, gazetteer, entities=parsed.entities)
     mentions = recognition.mentions
     by_sentence: dict[int, list[Timex]] = {}
     for timex in timexes:
