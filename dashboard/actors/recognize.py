@@ -128,7 +128,8 @@ def _organisations(text: str, lang: str, gazetteer: Gazetteer, listed: list[Ment
     dropped: set[int] = set()
     found: list[Mention] = []
     for entity in entities:
-        if entity.label != "ORG" or _is_credit(text, entity) or _in_compound(text, entity.end):
+        if entity.label != "ORG" or _is_credit(text, entity) or _in_compound(text, entity.end) \
+                or _is_dateline(text, entity):
             continue
         start, end, name = _clean(text, entity, lang)
         if end - start < 2 or not _NAME_CHARS.search(name) or name.split()[-1] in surnames:
@@ -145,7 +146,35 @@ def _organisations(text: str, lang: str, gazetteer: Gazetteer, listed: list[Ment
         actor = known if known is not None else Actor(name, organisation_kind(name))
         dropped.update(id(m) for m in inside)
         found.append(Mention(start, end, actor, "name"))
-    return [m for m in listed if id(m) not in dropped], found
+    return [m for m in listed if id(m) not in dropped], _one_name_per_organisation(text, found)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-ZÄÖÜ][A-ZÄÖÜ0-9&-]{1,7})\)")
+
+
+def _one_name_per_organisation(text: str, found: list[Mention]) -> list[Mention]:
+    """One name for an organisation the article names in several forms: the nominative for a
+    German genitive ("des Verbandes der Sportvereine" is "Verband der Sportvereine" where the
+    article also says so), the full name for the acronym it introduces ("Männerinitiative
+    Pustertal (MIP)", later "MIP")."""
+    names = {m.actor.name for m in found}
+    canonical: dict[str, Actor] = {}
+    for mention in sorted(found, key=lambda m: m.start):
+        first, _, rest = mention.actor.name.partition(" ")
+        for cut in ("es", "s"):
+            stem = first[: -len(cut)]
+            if rest and first.endswith(cut) and f"{stem} {rest}" in names:
+                canonical[mention.actor.name] = next(m.actor for m in found if m.actor.name == f"{stem} {rest}")
+        acronym = _ACRONYM_AFTER.match(text, mention.end)
+        if acronym and " " in mention.actor.name:
+            canonical.setdefault(acronym["acronym"], canonical.get(mention.actor.name, mention.actor))
+    return [replace(m, actor=canonical.get(m.actor.name, m.actor)) for m in found]
+
+
+def _is_dateline(text: str, entity: Entity) -> bool:
+    """The place a report was filed from, first on its line before the agency: "ROM (APA)."."""
+    line_start = text.rfind("\n", 0, entity.start) + 1
+    return not text[line_start:entity.start].strip() and bool(re.match(r"\s*(?:,[^(\n]{0,40})?\s*\(", text[entity.end:]))
 
 
 def _regions(text: str, listed: list[Mention], entities: Sequence[Entity]) -> list[Mention]:

@@ -363,6 +363,7 @@ def train(lang: str, corpora_dir: Path, output: Path, seed: int = 0, steps: int 
         output.parent.mkdir(parents=True, exist_ok=True)
         scored.meta["fact_timeline"] = meta
         scored.to_disk(output, exclude=["vocab.vectors"])
+        strip_vocabulary(scored, output)
         (output / "training.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
 
@@ -392,6 +393,14 @@ def sentence_agreement(nlp, corpora_dir: Path, lang: str) -> dict:
     return {"documents": documents, "sentences_somajo": n_somajo, "boundary_p": round(p, 4), "boundary_r": round(r, 4),
             "boundary_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
             "identical": round(same / n_somajo, 4) if n_somajo else 0.0}
+
+
+def strip_vocabulary(nlp, folder: Path) -> None:
+    """Keep no word of the training texts in the shipped files: the model works on hashed
+    features, so the vocabulary's strings need only the labels (the corpora's text stays out)."""
+    keep = {label for name in nlp.pipe_names for label in getattr(nlp.get_pipe(name), "labels", ())}
+    keep |= {"I", "S", "O", "B", "L", "U", "-"}
+    (folder / "vocab" / "strings.json").write_text(json.dumps(sorted(keep)), encoding="utf-8")
 
 
 def _score(nlp, docs: list) -> dict:

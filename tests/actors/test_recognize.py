@@ -97,3 +97,18 @@ def test_the_shipped_models_find_people_organisations_and_places():
         for entity in parse(text, lang).entities:
             assert text[entity.start:entity.end] == entity.text
     assert re.search("Olaf Scholz", " ".join(m.actor.name for m in find_actors(text, "en")))
+
+
+def test_an_organisation_keeps_one_name_for_its_genitive_and_its_acronym():
+    text = ("Der Verband der Sportvereine lud ein. Der Präsident des Verbandes der Sportvereine sprach. "
+            "Die Männerinitiative Pustertal (MIP) half. Die MIP wächst.")
+    entities = ents(text, ("Verband der Sportvereine", "ORG"), ("Verbandes der Sportvereine", "ORG"),
+                    ("Männerinitiative Pustertal", "ORG"), ("MIP", "ORG"), ("MIP", "ORG"))
+    assert [n for _, n, _ in named(text, "de", entities)] == [
+        "Verband der Sportvereine", "Verband der Sportvereine", "Männerinitiative Pustertal",
+        "Männerinitiative Pustertal"]  # "(MIP)" itself only introduces the acronym
+
+
+def test_the_dateline_place_is_no_organisation():
+    text = "ROM (APA). Die Notenbank senkte die Prognose."
+    assert named(text, "de", ents(text, ("ROM", "ORG"))) == []
