@@ -350,6 +350,7 @@ def train(lang: str, corpora_dir: Path, output: Path, seed: int = 0, steps: int 
         best = tmp_path / "out" / "model-best"
         scored = spacy.load(best)
         scores = _score(scored, dev_docs)
+        scores["per_corpus"] = held_out_per_corpus(scored, corpora_dir, lang)
         agreement = sentence_agreement(scored, corpora_dir, lang)
         meta = {
             "lang": lang, "seed": seed, "steps": steps, "width": width, "depth": depth, "rows": rows,
@@ -393,6 +394,16 @@ def sentence_agreement(nlp, corpora_dir: Path, lang: str) -> dict:
     return {"documents": documents, "sentences_somajo": n_somajo, "boundary_p": round(p, 4), "boundary_r": round(r, 4),
             "boundary_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
             "identical": round(same / n_somajo, 4) if n_somajo else 0.0}
+
+
+def held_out_per_corpus(nlp, corpora_dir: Path, lang: str) -> dict[str, dict[str, float]]:
+    """Entity P/R/F1 on each NER corpus's held-out tenth."""
+    out = {}
+    for corpus in corpora_for(lang):
+        held = [s for s in read_corpus(corpus, corpora_dir / "ner") if s.held_out]
+        scores = _score(nlp, list(_corpus_docs(nlp, held, True)))
+        out[corpus.name] = {key: scores[key] for key in ("ents_p", "ents_r", "ents_f")}
+    return out
 
 
 def strip_vocabulary(nlp, folder: Path) -> None:
