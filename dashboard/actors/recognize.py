@@ -322,7 +322,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     listed = [m for m in gazetteer.match(text) if not (m.actor.kind == "company" and _is_credit(text, m))]
     listed, organisations = _organisations(text, lang, gazetteer, listed, entities)
     listed = _regions(text, listed, entities)
-    mentions = listed + organisations
+    mentions = sorted(listed + organisations, key=lambda m: m.start)  # the rules read them in text order
     mentions += capital_mentions(text, lang, gazetteer, mentions)
     mentions += role_mentions(text, lang, gazetteer, mentions)
     mentions += _people(text, lang, gazetteer, mentions, entities)
