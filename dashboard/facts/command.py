@@ -21,6 +21,7 @@ import pandas as pd
 from dashboard.errors import UserError
 from dashboard.actors import default_gazetteer, load_gazetteer
 from dashboard.facts.documents import UNDATED, Document, LoadError, load_documents
+from dashboard.events.headline import label_facts
 from dashboard.facts.extract import extract_facts
 from dashboard.facts.output import FORMATS, facts_bytes
 from dashboard.facts.schema import facts_frame
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             failures += 1
             continue
         try:
-            frames.append(extract_facts(item, gazetteer))
+            frames.append(label_facts(extract_facts(item, gazetteer)))
             n_docs += 1
         except Exception as exc:  # noqa: BLE001 - report the document, go on with the others
             report_error(f"{item.source}: extraction failed: {type(exc).__name__}: {exc}")

@@ -9,14 +9,17 @@ Pure: the same document and gazetteer always give the same rows (fact IDs includ
 from __future__ import annotations
 
 import hashlib
+import tomllib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 
 import pandas as pd
 
 from dashboard.actors import Actor, Gazetteer, Mention, find_actors, resolve_anaphora
 from dashboard.facts.documents import Document
 from dashboard.facts.schema import FACT_TYPES, facts_frame
+from dashboard.paths import DATA_DIR
 from dashboard.facts.sentences import Sentence, sentence_at, split_sentences
 from dashboard.facts.status import fact_status
 from dashboard.temporal import Interval, Timex, tag
@@ -109,7 +112,63 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
                 "dating": "expression",
             })
     rows.sort(key=lambda row: row["timex_start"])
-    return facts_frame(rows)
+    return facts_frame(_one_per_interval(rows, doc.text, doc.lang))
+
+
+_APPOSITION_GAP = 6  # "Thanksgiving on Thursday", "Mittwoch, 3. Dezember": one date said twice
+_APPOSITION_WORDS = ("", "on", "am", "at", "den", "the", "this")
+
+
+@lru_cache(maxsize=None)
+def _weekdays(lang: str) -> dict[str, int]:
+    """Weekday name (lower case) -> ISO weekday, from the tagger's word groups of ``lang``."""
+    path = DATA_DIR / "temporal" / lang / "groups.toml"
+    if not path.exists():
+        return {}
+    group = tomllib.loads(path.read_text(encoding="utf-8")).get("weekday", {})
+    return {name.lower(): int(day) for names, day in group.items() if not names.startswith("_")
+            for name in names.split("|")}
+
+
+def _same_day_said_twice(first: dict, row: dict, lang: str) -> bool:
+    """A weekday in apposition to a date of that weekday ("Thanksgiving on Thursday")."""
+    for date_row, day_row in ((first, row), (row, first)):
+        weekday = _weekdays(lang).get(day_row["timex_text"].lower())
+        start = date_row["start"]
+        if weekday and date_row["granularity"] == "day" and start is not None and start.isoweekday() == weekday:
+            return True
+    return False
+
+
+def _one_per_interval(rows: list[dict], text: str, lang: str) -> list[dict]:
+    """One fact per sentence and interval: "until Thanksgiving on Thursday" names one day twice,
+    and two rows with the same sentence and the same interval would be the same fact. When the
+    two expressions stand side by side, the fact's expression covers both."""
+    kept: list[dict] = []
+    seen: dict[tuple, dict] = {}
+    for row in rows:
+        previous = kept[-1] if kept else None
+        if (previous is not None and previous["sentence_index"] == row["sentence_index"]
+                and row["timex_start"] - previous["timex_end"] <= _APPOSITION_GAP
+                and text[previous["timex_end"]:row["timex_start"]].strip(" ,").lower() in _APPOSITION_WORDS
+                and (_interval(previous) == _interval(row) or _same_day_said_twice(previous, row, lang))):
+            if _weekdays(lang).get(previous["timex_text"].lower()):  # the date, not the weekday, dates it
+                for name in ("value", "start", "end", "granularity", "status", "event", "mod", "type"):
+                    previous[name] = row[name]
+            previous["timex_end"] = row["timex_end"]
+            previous["timex_text"] = text[previous["timex_start"]:previous["timex_end"]]
+            previous["fact_id"] = fact_id(previous["doc_id"], previous["timex_start"], previous["timex_end"])
+            continue
+        key = (row["sentence_index"], *_interval(row))
+        if row["start"] is not None and key in seen:
+            continue   # the same sentence dates the same interval again: no second fact
+        seen[key] = row
+        kept.append(row)
+    return kept
+
+
+def _interval(row: dict) -> tuple:
+    return row["start"], row["end"], row["granularity"], row["value"]
 
 
 def extract_many(docs: Iterable[Document], gazetteer: Gazetteer | None = None) -> pd.DataFrame:

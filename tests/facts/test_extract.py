@@ -144,3 +144,21 @@ def test_extraction_never_raises_and_rows_stay_consistent(text, lang, dct):
         assert text[row.timex_start : row.timex_end] == row.timex_text
         assert row.status in STATUSES
         assert pd.isna(row.start) or row.start < row.end
+
+
+@pytest.mark.parametrize("dct", [date(2025, 11, 24), date(2025, 11, 20), date(2025, 11, 26)])
+def test_until_thanksgiving_on_thursday_is_one_fact(dct):
+    doc = Document("tg", "Trump had initially given Kyiv until Thanksgiving on Thursday to accept the plan.", dct=dct, lang="en")
+    facts = extract_facts(doc)
+    assert len(facts) == 1
+    fact = facts.iloc[0]
+    assert fact["timex_text"] == "Thanksgiving on Thursday"
+    assert fact["value"] == "2025-11-27" and fact["granularity"] == "day"
+    assert doc.text[fact["timex_start"]:fact["timex_end"]] == fact["timex_text"]
+
+
+def test_one_fact_per_sentence_and_interval_but_two_days_stay_two():
+    doc = Document("wd", "Am Mittwoch, 3. Dezember, beraten die Minister; am Donnerstag reisen sie ab.", dct=date(2025, 12, 1), lang="de")
+    facts = extract_facts(doc)
+    assert facts["value"].tolist() == ["2025-12-03", "2025-12-04"]
+    assert facts["timex_text"].tolist()[0].startswith("Mittwoch")
