@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "actors": ("dashboard.store.actor_command", "list and correct actors: merge, rename, alias, kind, reject, CSV"),
     "delete": ("dashboard.store.delete_command", "delete documents and their facts from the fact store"),
     "export": ("dashboard.export.command", "write a chart or the filtered facts to a file"),
+    "events": ("dashboard.events.command", "list the events (facts that state the same happening) of the store"),
+    "summarize": ("dashboard.events.summarize_command", "the key dates of a story, with sentences and sources"),
     "eval": ("dashboard.temporal.command_eval", "score the tagger against TimeML gold (P/R/F1)"),
     "bench": ("dashboard.benchmarks.command", "measure tagger throughput, store queries and ingest speed"),
 }
