@@ -109,7 +109,8 @@ def _sentences(day: date, facts: pd.DataFrame, events: pd.DataFrame | None, k: i
     articles report first (then the earliest reported)."""
     start = pd.Timestamp(day)
     if events is not None and len(events):
-        on_day = events[(events["start"] == start) & (events["granularity"] == "day") & (events["dating"] != "report")]
+        on_day = events[(events["start"] <= start) & (events["end"] > start) & (events["granularity"] == "day")
+                        & (events["dating"] != "report")]
         ranked = on_day.assign(weight=on_day["doc_ids"].map(lambda ids: sum(weights.get(d, 0.0) for d in ids)))
         ranked = ranked.sort_values(["weight", "n_documents", "first_reported"], ascending=[False, False, True])
         return _distinct(ranked["sentence"].tolist(), k)
