@@ -30,7 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("dashboard.export.command", "write a chart or the filtered facts to a file"),
     "events": ("dashboard.events.command", "list the events (facts that state the same happening) of the store"),
     "summarize": ("dashboard.events.summarize_command", "the key dates of a story, with sentences and sources"),
-    "eval": ("dashboard.temporal.command_eval", "score the tagger against TimeML gold (P/R/F1)"),
+    "eval": ("dashboard.eval_command", "score the tagger (--gold) or the key dates (--timeline) against gold"),
     "bench": ("dashboard.benchmarks.command", "measure tagger throughput, store queries and ingest speed"),
 }
 
