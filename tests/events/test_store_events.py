@@ -101,6 +101,7 @@ def test_a_store_written_before_events_gets_them_on_the_next_write(store, tmp_pa
     with duckdb.connect(str(store.path)) as con:  # what an older version left behind
         con.execute("DROP TABLE event_members")
         con.execute("DROP TABLE event_terms")
+        con.execute("DELETE FROM meta WHERE key = 'events'")
     assert store.events()["n_facts"].tolist() == [1, 1]  # readable before: one event per fact
     store.ingest([RUBIO])
     assert sorted(store.events()["n_documents"].tolist()) == [1, 2]
