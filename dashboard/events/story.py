@@ -93,6 +93,7 @@ def _markdown(dates, documents, title, link) -> str:
 _STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; color: #1f2933; line-height: 1.5; }
 h1 { font-size: 1.6rem; }
+ol.story { line-height: 1.5; }
 ol.story { list-style: none; padding: 0; border-left: 3px solid #3e6fb0; }
 ol.story > li { position: relative; padding: 0 0 1.4rem 1.4rem; }
 ol.story > li::before { content: ""; position: absolute; left: -0.55rem; top: 0.35rem; width: 0.8rem; height: 0.8rem;
@@ -103,6 +104,12 @@ time { font-weight: 600; display: block; }
 
 
 def _html(dates, documents, title, link) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f"</head><body><h1>{html.escape(title)}</h1>{story_fragment(dates, documents, link)}</body></html>\n")
+
+
+def story_fragment(dates: Sequence[KeyDate], documents: dict[str, dict[str, str]], link) -> str:
+    """The key dates as a vertical timeline: a styled HTML list (the Story page shows this)."""
     items = []
     for d in dates:
         sentences = "".join(f"<p>{html.escape(s)}</p>" for s in d.sentences)
@@ -114,9 +121,7 @@ def _html(dates, documents, title, link) -> str:
         more = f" and {len(d.sources) - 5} more" if len(d.sources) > 5 else ""
         items.append(f'<li><time datetime="{d.date.isoformat()}">{html.escape(day_heading(d.date))}</time>{sentences}'
                      f'<div class="sources">Sources: {", ".join(sources)}{more}</div></li>')
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>"
-            f'<ol class="story">{"".join(items)}</ol></body></html>\n')
+    return f'<style>{_STYLE}</style><ol class="story">{"".join(items)}</ol>'
 
 
 def _url(source: str) -> str:

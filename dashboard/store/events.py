@@ -6,7 +6,8 @@ Two tables beside ``facts``: ``event_terms`` (each fact's headline words and act
 that start there; a day-granular fact spanning several days (a three-day summit) is in each of
 its days' blocks, which is how nested intervals meet. Within the touched blocks DuckDB finds the
 candidate pairs (facts sharing a term that at most :data:`COMMON` facts of the block have) and counts
-what they share; :mod:`dashboard.events.cluster` scores the pairs and joins them into events.
+what they share and scores them (:func:`same_happening_sql`); :mod:`dashboard.events.cluster`
+joins the pairs that pass into events.
 Reading (:func:`events_sql`) groups the facts, as the store reads them, by event: an event
 passes a filter when one of its facts does, and is described by all of them.
 """
@@ -17,7 +18,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.events.cluster import MATCHING, Matching, components, same_happening
+from dashboard.events.cluster import MATCHING, Matching, components
 from dashboard.events.terms import fact_terms
 
 DDL = [
@@ -25,7 +26,7 @@ DDL = [
     "CREATE TABLE IF NOT EXISTS event_members (fact_id VARCHAR, doc_id VARCHAR, event_id VARCHAR)",
 ]
 NESTED_DAYS = 14          # a day-granular interval up to this long is in the block of each of its days
-COMMON = 200              # a term of more facts than this in one block is too common to pair on
+COMMON = 50               # a term of more facts than this in one block is too common to pair on
 _TERMS_SCHEMA = pa.schema([("fact_id", pa.string()), ("doc_id", pa.string()), ("terms", pa.list_(pa.string()))])
 
 
@@ -46,6 +47,7 @@ def _blocks_sql(source: str = "facts") -> str:
                                THEN generate_series("start", "end" - INTERVAL 1 DAY, INTERVAL 1 DAY)
                                ELSE ["start"] END) AS day
             FROM {source} WHERE "start" IS NOT NULL AND granularity IS NOT NULL
+                  AND NOT ends_with(coalesce(value, ''), '_REF')  -- "now", "recently": no happening of their own
         )"""
 
 
@@ -127,12 +129,12 @@ def refresh(con, matching: Matching = MATCHING, everything: bool = False) -> Non
         if not grown or not grown[0][0]:
             break
     facts = con.execute("SELECT DISTINCT fact_id, doc_id FROM fact_blocks ORDER BY fact_id").fetchnumpy()
-    pairs = con.execute(_PAIRS, {"common": COMMON}).fetchnumpy()
+    pairs = con.execute(same_happening_sql(), {"common": COMMON, "word_weight": matching.word_weight,
+                                                "threshold": matching.threshold}).fetchnumpy()
     ids = facts["fact_id"]
     index = {fact: i for i, fact in enumerate(ids.tolist())}
-    keep = same_happening(pairs, matching)
-    a = np.array([index[x] for x in pairs["a"][keep].tolist()], dtype=np.int64)
-    b = np.array([index[x] for x in pairs["b"][keep].tolist()], dtype=np.int64)
+    a = np.array([index[x] for x in pairs["a"].tolist()], dtype=np.int64)
+    b = np.array([index[x] for x in pairs["b"].tolist()], dtype=np.int64)
     labels = components(len(ids), a, b)
     members = pa.Table.from_pydict({
         "fact_id": ids.tolist(),
@@ -147,6 +149,14 @@ def refresh(con, matching: Matching = MATCHING, everything: bool = False) -> Non
     con.execute("DROP TABLE fact_blocks")
     con.execute("DROP TABLE touched")
     _mark_current(con)
+
+
+def same_happening_sql() -> str:
+    """The pairs (a, b) of facts in ``fact_blocks`` that state the same happening (see
+    :class:`dashboard.events.cluster.Matching`): in one block, sharing terms, scoring at least
+    ``$threshold`` on ``$word_weight`` * J(words) + (1 - ``$word_weight``) * J(actors), and not
+    each naming a person the other does not ("Trump met Stubb", "Trump met Zelensky")."""
+    return _PAIRS
 
 
 _PAIRS = """
@@ -168,12 +178,16 @@ WITH ft AS (
            count(*) FILTER (WHERE starts_with(x.term, '@@')) AS sp
     FROM informative x JOIN informative y ON x.block = y.block AND x.term = y.term AND x.fact_id < y.fact_id
     GROUP BY ALL
+), scored AS (
+    SELECT p.a, p.b,
+           $word_weight * coalesce(p.sw / nullif(s1.nw + s2.nw - p.sw, 0), 0)
+           + (1 - $word_weight) * coalesce(p.sa / nullif(s1.na + s2.na - p.sa, 0), 0) AS score,
+           s1.np > p.sp AND s2.np > p.sp AS other_people
+    FROM pairs p
+    JOIN sizes s1 ON s1.fact_id = p.a AND s1.block = p.block
+    JOIN sizes s2 ON s2.fact_id = p.b AND s2.block = p.block
 )
-SELECT p.a, p.b, p.sw, p.sa, s1.nw AS wa, s2.nw AS wb, s1.na AS aa, s2.na AS ab,
-       p.sp, s1.np AS pa, s2.np AS pb
-FROM pairs p
-JOIN sizes s1 ON s1.fact_id = p.a AND s1.block = p.block
-JOIN sizes s2 ON s2.fact_id = p.b AND s2.block = p.block
+SELECT DISTINCT a, b FROM scored WHERE score >= $threshold AND NOT other_people
 """
 
 
