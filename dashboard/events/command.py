@@ -18,9 +18,10 @@ import sys
 from pathlib import Path
 
 from dashboard.errors import UserError
-from dashboard.export.command import add_filter_options, fact_filter, write_atomically
+from dashboard.export.command import add_filter_options, fact_filter, load_facts, write_atomically
 from dashboard.facts.output import facts_bytes
 from dashboard.paths import default_db_path
+from dashboard.store.filters import FactFilter
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -33,21 +34,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def open_store(db: Path | None):
-    """The store at ``db``; a missing or empty one is the user's one-line error."""
+    """The store at ``db``; a missing, unreadable or empty one is the user's one-line error."""
     from dashboard.store import FactStore
 
     path = Path(db or default_db_path())
-    if not path.is_file():
-        raise UserError(f"no fact store at {path}: add articles first with 'fact-timeline ingest FILE --db {path}'")
-    store = FactStore(path)
-    try:
-        if store.documents().empty:
-            raise UserError(f"the fact store {path} holds no articles: add some with 'fact-timeline ingest FILE --db {path}'")
-    except UserError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - DuckDB's errors name the file badly or not at all
-        raise UserError(f"cannot read the fact store {path}: {exc}".splitlines()[0]) from exc
-    return store
+    load_facts(path, FactFilter(doc_ids=("",)))  # checks the file as export does, reading no fact
+    return FactStore(path)
 
 
 def emit(payload: bytes, output: str, what: str) -> None:
