@@ -162,3 +162,27 @@ def test_one_fact_per_sentence_and_interval_but_two_days_stay_two():
     facts = extract_facts(doc)
     assert facts["value"].tolist() == ["2025-12-03", "2025-12-04"]
     assert facts["timex_text"].tolist()[0].startswith("Mittwoch")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Rutte", "Rumänien", "die NATO", "die Regierung", "sagte er", "Stubb",
+                                 "im Mai", "am 3. Dezember 2025", "Präsident Alexander Stubb"]), max_size=14),
+       st.randoms(use_true_random=False))
+def test_sentence_actors_are_those_inside_or_the_latest_earlier_ones_for_an_anaphor(words, rnd):
+    """The linear lookup of a sentence's actors gives what scanning every mention gives."""
+    from dashboard.actors import find_actors, resolve_anaphora
+    from dashboard.facts.extract import _ActorsBySentence
+    from dashboard.facts.sentences import split_sentences
+
+    text = " ".join(word + rnd.choice([" ", ". ", ".\n"]) for word in words)
+    mentions = find_actors(text, "de")
+    lookup = _ActorsBySentence(mentions, "de", text)
+    for sentence in split_sentences(text, "de"):
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        if inside:
+            expected: dict = {}
+            for m in inside:
+                expected.setdefault(m.actor, text[m.start : m.end])
+        else:
+            expected = dict.fromkeys(resolve_anaphora(sentence.text, "de", [m for m in mentions if m.start < sentence.start]), "")
+        assert list(lookup(sentence).items()) == list(expected.items())
