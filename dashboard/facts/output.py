@@ -8,6 +8,7 @@ tab or carriage return) are prefixed with an apostrophe: news text is untrusted 
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from datetime import date, datetime
@@ -66,6 +67,22 @@ def _table(facts: pd.DataFrame) -> str:
         view[column] = view[column].dt.strftime("%Y-%m-%d %H:%M").str.replace(" 00:00", "", regex=False)
     view["actors"] = [", ".join(a) for a in view["actors"]]
     return view.fillna("").to_string(index=False, max_colwidth=60) + "\n"
+
+
+def facts_bytes(facts: pd.DataFrame, fmt: str) -> bytes:
+    """A whole table in ``fmt`` (one of :data:`FORMATS`) at once, for tables already in memory
+    (events); ``fact-timeline extract`` streams with :class:`FactWriter` instead."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in fact_records(facts)).encode("utf-8")
+    if fmt == "csv":
+        return _csv_frame(facts).to_csv(index=False).encode("utf-8")
+    if fmt == "parquet":
+        buffer = io.BytesIO()
+        facts.to_parquet(buffer, index=False)
+        return buffer.getvalue()
+    if fmt == "table":
+        return _table(facts).encode("utf-8") if not facts.empty else b"(no facts)\n"
+    raise ValueError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
 
 
 def _arrow_schema():
