@@ -28,7 +28,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "actors": ("dashboard.store.actor_command", "list and correct actors: merge, rename, alias, kind, reject, CSV"),
     "delete": ("dashboard.store.delete_command", "delete documents and their facts from the fact store"),
     "export": ("dashboard.export.command", "write a chart or the filtered facts to a file"),
-    "eval": ("dashboard.eval_command", "score the tagger (--gold TimeML) or the actors (--actors) against gold"),
+    "events": ("dashboard.events.command", "list the events (facts that state the same happening) of the store"),
+    "summarize": ("dashboard.events.summarize_command", "the key dates of a story, with sentences and sources"),
+    "eval": ("dashboard.eval_command", "score the tagger (--gold), key dates (--timeline) or actors (--actors) against gold"),
     "train-ner": ("dashboard.actors.training", "train the shipped German and English entity models from the NER corpora"),
     "bench": ("dashboard.benchmarks.command", "measure tagger throughput, store queries and ingest speed"),
 }

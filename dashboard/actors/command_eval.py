@@ -11,9 +11,11 @@ from pathlib import Path
 from dashboard.actors.evaluation import PARTS, evaluate, read_gold
 
 
-def configure(group) -> None:
-    group.add_argument("--actors", nargs="+", metavar="GOLD_JSONL",
-                       help="actor gold files (e.g. docs/gold/actors-gold.*.jsonl): score the actors of fact rows")
+def configure_mode(modes, parser) -> None:
+    """``--actors`` as one mode of ``fact-timeline eval`` (see :mod:`dashboard.eval_command`)."""
+    modes.add_argument("--actors", nargs="+", metavar="GOLD_JSONL",
+                       help="score the actors of fact rows against actor gold (e.g. docs/gold/actors-gold.*.jsonl)")
+    group = parser.add_argument_group("with --actors")
     group.add_argument("--corpora", default="../shared/corpora", type=Path, metavar="DIR",
                        help="folder the gold's corpus files are in (default: ../shared/corpora)")
     group.add_argument("--actor-part", choices=PARTS, default="dev",

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -59,20 +60,36 @@ def _clean_name(name: str) -> str:
     return " ".join(words) if len(words) >= 2 else ""
 
 
-def _affiliation(text: str, role_start: int, mentions: list[Mention]) -> str:
-    """The state or organisation named right before a role: ``Finnlands``, ``US-``, ``finnischen``."""
-    for mention in reversed(mentions):
-        if mention.end > role_start:
-            continue
-        gap = text[mention.end : role_start]
-        if mention.actor.kind != "person" and re.fullmatch(r"(?:['’]s)?[\s-]{0,2}", gap):
-            return mention.actor.name
-        break
+def _affiliation(text: str, role_start: int, mention: Mention) -> str:
+    """The state or organisation named right before a role (``mention``, the last one ending
+    before it): ``Finnlands``, ``US-``, ``finnischen``."""
+    gap = text[mention.end : role_start]
+    if mention.actor.kind != "person" and re.fullmatch(r"(?:['’]s)?[\s-]{0,2}", gap):
+        return mention.actor.name
     return ""
 
 
-def _overlaps(start: int, end: int, mentions: Iterable[Mention]) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
+class _Spans:
+    """Spans of text taken by mentions, asked whether a new span overlaps one of them in
+    logarithmic time (a scan of every mention per candidate grows with the square of a text).
+    Spans are added in order of their start (all but the first batch, which is sorted)."""
+
+    def __init__(self, mentions: Iterable[Mention] = ()):
+        self.starts: list[int] = []
+        self.reach: list[int] = []  # the largest end among the spans up to each one
+        for mention in sorted(mentions, key=lambda m: m.start):
+            self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        if self.starts and mention.start < self.starts[-1]:
+            raise ValueError("spans are added in order of their start")
+        self.starts.append(mention.start)
+        self.reach.append(max(mention.end, self.reach[-1]) if self.reach else mention.end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span starting before ``end`` reaches beyond ``start``."""
+        before = bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start
 
 
 def role_mentions(text: str, lang: str, gazetteer: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -80,16 +97,22 @@ def role_mentions(text: str, lang: str, gazetteer: Gazetteer, mentions: list[Men
     if rules is None:
         return []
     found: list[Mention] = []
+    taken, taken_now = _Spans(mentions), _Spans()
+    by_end = sorted(mentions, key=lambda m: m.end)
+    ends = [m.end for m in by_end]
     for match in rules.pattern.finditer(text):
         name = _clean_name(match["name"])
         start = match.start("name")
         end = start + len(name)
-        if not name or _overlaps(start, end, mentions) or _overlaps(start, end, found):
+        if not name or taken.overlaps(start, end) or taken_now.overlaps(start, end):
             continue
         if any(gazetteer.lookup(word) is not None for word in name.split()):
             continue  # "Präsident Trump Washington": a known name, not a new person
-        actor = Actor(name, "person", country=_affiliation(text, match.start(), mentions), role=rules.role_of(match["role"]))
+        before = bisect_right(ends, match.start())
+        country = _affiliation(text, match.start(), by_end[before - 1]) if before else ""
+        actor = Actor(name, "person", country=country, role=rules.role_of(match["role"]))
         found.append(Mention(start, end, actor, "role"))
+        taken_now.add(found[-1])
     return found
 
 
@@ -103,15 +126,17 @@ def surname_mentions(text: str, people: list[Mention], taken: list[Mention]) -> 
     by_surname: dict[str, list[Mention]] = {}
     for mention in people:
         by_surname.setdefault(_surname(mention.actor), []).append(mention)
-    occupied = sorted((m.start, m.end) for m in taken)
+    starts = {surname: [m.start for m in named] for surname, named in by_surname.items()}
+    occupied = _Spans(taken)
     found: list[Mention] = []
     for token in tokenize(text):
         word = token.text
-        candidates = by_surname.get(word) or (by_surname.get(word[:-1]) if word.endswith("s") else None)
-        if not candidates or any(s < token.end and token.start < e for s, e in occupied):
+        surname = word if word in by_surname else word[:-1] if word.endswith("s") else ""
+        candidates = by_surname.get(surname)
+        if not candidates or occupied.overlaps(token.start, token.end):
             continue
-        before = [m for m in candidates if m.start < token.start]
-        person = (before[-1] if before else candidates[0]).actor
+        before = bisect_left(starts[surname], token.start)
+        person = candidates[before - 1 if before else 0].actor
         found.append(Mention(token.start, token.end, person, "surname"))
     return found
 
@@ -135,6 +160,14 @@ _LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
 _DATELINE = re.compile(r"\s*(?:[,(/]| [-–—])")
 
 
+def _starts_line(text: str, offset: int) -> bool:
+    """Whether only white space stands between the line's start and ``offset``; looks back over
+    that white space alone, not to the line's start (which may be megabytes away)."""
+    while offset > 0 and text[offset - 1] != "\n" and text[offset - 1].isspace():
+        offset -= 1
+    return offset == 0 or text[offset - 1] == "\n"
+
+
 def capital_mentions(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """Capitals that stand for their state: "Moskau warnte", "Washington would begin".
 
@@ -146,8 +179,9 @@ def capital_mentions(text: str, lang: str, gazetteer: Gazetteer, taken: list[Men
     if rules is None or gazetteer.capitals is None:
         return []
     found: list[Mention] = []
+    occupied = _Spans(taken)
     for mention in gazetteer.capitals.match(text):
-        if _overlaps(mention.start, mention.end, taken):
+        if occupied.overlaps(mention.start, mention.end):
             continue
         before = _LAST_WORD.search(text, max(0, mention.start - 40), mention.start)
         if before is not None and before.group(1).lower() in rules.words:
@@ -155,7 +189,7 @@ def capital_mentions(text: str, lang: str, gazetteer: Gazetteer, taken: list[Men
         after = text[mention.end : mention.end + 2]
         if after[:1] == "-" or (rules.capitalised_word_continues_name and after[:1] == " " and after[1:].isupper()):
             continue
-        if _DATELINE.match(text, mention.end) and not text[text.rfind("\n", 0, mention.start) + 1 : mention.start].strip():
+        if _DATELINE.match(text, mention.end) and _starts_line(text, mention.start):
             continue  # "Berlin, 3. März (dpa) -": where the report was filed
         found.append(replace(mention, how="capital"))
     return found

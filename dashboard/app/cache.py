@@ -153,3 +153,11 @@ def data_file(db: str, version: str, flt: FactFilter, fmt: str, options: Options
     from dashboard.export import data_bytes
 
     return data_bytes(facts(db, version, flt), fmt, **dict(options))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def story(db: str, version: str, flt: FactFilter, n_dates: int, n_sentences: int) -> list:
+    """The key dates of the filtered facts (:func:`dashboard.events.story.story_dates`)."""
+    from dashboard.events.story import story_dates
+
+    return story_dates(store(db), flt, n_dates, n_sentences)

@@ -19,6 +19,7 @@ st.set_page_config(page_title="fact-timeline", page_icon="🗓️", layout="wide
 
 PAGES = [
     st.Page("screens/timeline.py", title="Timeline", icon=":material/timeline:", default=True),
+    st.Page("screens/story.py", title="Story", icon=":material/format_list_bulleted:", url_path="story"),
     st.Page("screens/charts.py", title="Charts", icon=":material/bar_chart:", url_path="charts"),
     st.Page("screens/documents.py", title="Documents", icon=":material/article:", url_path="documents"),
     st.Page("screens/data.py", title="Data", icon=":material/table:", url_path="data"),

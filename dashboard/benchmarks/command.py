@@ -1,5 +1,6 @@
 """Measure the product's speed and memory: tagger throughput (MB/s on one core, beside
-dateparser.search_dates on the same text), growth with input size, peak memory, store queries and
+dateparser.search_dates on the same text), growth with input size, peak memory, fact extraction's
+time per character from 100 KB to 10 MB and the extract command's memory, store queries and
 ingest, chart building and export, and the dashboard's answer time in a real browser.
 
 Each suite prints a readable summary; all figures, with the machine they were measured on
@@ -33,6 +34,7 @@ from dashboard.errors import UserError
 # ``quick`` (smaller inputs) and ``corpora`` (JSONL files of real text) when it uses them.
 SUITES: dict[str, str] = {
     "tagger": "dashboard.benchmarks.tagger:run_tagger",
+    "extract": "dashboard.benchmarks.extract:run_extract",
     "store": "dashboard.benchmarks.store:run_store",
     "ner": "dashboard.benchmarks.ner:run_ner",
     "charts": "dashboard.benchmarks.charts:run_charts",

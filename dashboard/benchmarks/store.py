@@ -8,6 +8,8 @@
   writing) for the local engine with 1 and 2 workers and the Dask engine with 1 and 2, each into
   a fresh store, on a generated corpus of German and English articles (process start-up
   included, as a user would see it).
+- Events (:mod:`dashboard.benchmarks.events`): 100,000 facts' events recomputed and read, and
+  ingest with and without the events stage side by side.
 """
 
 from __future__ import annotations
@@ -140,7 +142,10 @@ def ingest_speed(n_articles: int = 400, runs=(("local", 1), ("local", 2), ("dask
 
 def run_store() -> dict[str, object]:
     """The ``store`` suite for ``fact-timeline bench``."""
-    return {"query": query_latency(), "ingest": ingest_speed()}
+    from dashboard.benchmarks.events import ingest_side_by_side, recompute
+
+    return {"query": query_latency(), "ingest": ingest_speed(), "events": recompute(),
+            "ingest_events_side_by_side": ingest_side_by_side()}
 
 
 if __name__ == "__main__":

@@ -58,6 +58,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="draw statements dated only by their article's publication day too")
     parser.add_argument("--width", type=int, help="image width in pixels (png, svg, pdf)")
     parser.add_argument("--height", type=int, help="image height in pixels (png, svg, pdf)")
+    add_filter_options(parser)
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """The sidebar's filters as options (shared by every command that reads the store)."""
     filters = parser.add_argument_group("filters (as in the dashboard's sidebar)")
     filters.add_argument("--actor", action="extend", nargs="+", default=[], metavar="NAME", help="actor name(s)")
     filters.add_argument("--actor-mode", choices=("any", "all"), default="any",

@@ -5,7 +5,8 @@ FILES are .txt files (optionally with front matter: ---, title:, date:, lang:, i
 folders (read recursively) or glob patterns. Where --dct is not given, the publication date comes
 from each file's metadata, else it is inferred from the text (marked dct_inferred). Files that
 cannot be read are reported by name (and line) on stderr; the others are still processed and
-the exit code is 2.
+the exit code is 2. Facts are written as each document is done (memory holds one document's
+facts, however many documents there are); Ctrl-C stops with every finished document written.
 
 Example: fact-timeline extract article.txt --dct 2025-12-02 --lang de --format csv -o facts.csv
 """
@@ -13,17 +14,18 @@ Example: fact-timeline extract article.txt --dct 2025-12-02 --lang de --format c
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
-
-import pandas as pd
 
 from dashboard.errors import UserError
 from dashboard.actors import default_gazetteer, load_gazetteer
 from dashboard.facts.documents import UNDATED, Document, LoadError, load_documents
+from dashboard.events.headline import label_facts
 from dashboard.facts.extract import extract_facts
-from dashboard.facts.output import FORMATS, facts_bytes
-from dashboard.facts.schema import facts_frame
+from dashboard.facts.output import FORMATS, FactWriter
 
 PROG = "fact-timeline"
 
@@ -56,30 +58,61 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
 
+@contextlib.contextmanager
+def _uninterrupted():
+    """Hold Ctrl-C back while a block runs; it takes effect as soon as the block ends. (Blocking
+    the signal would not do: the kernel hands it to any other thread, and Python raises anyway.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed = []
+    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed and callable(previous):
+        previous(signal.SIGINT, None)  # Python's own handler raises KeyboardInterrupt
+
+
+def _open_output(path: str | None):
+    if not path:
+        return contextlib.nullcontext(sys.stdout.buffer)
+    try:
+        return open(path, "wb")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write the output ({exc.strerror or exc})") from None
+
+
 def run(args: argparse.Namespace) -> int:
     if args.format == "parquet" and not args.output:
         raise UserError("--format parquet writes binary data: give an output file with -o FILE")
     gazetteer = load_gazetteer(args.actors) if args.actors else default_gazetteer()
-    frames, failures, n_docs = [], 0, 0
-    for item in noting_undated(load_documents(args.files, dct=args.dct, lang=args.lang)):
-        if isinstance(item, LoadError):
-            report_error(item)
-            failures += 1
-            continue
+    documents = noting_undated(load_documents(args.files, dct=args.dct, lang=args.lang))
+    failures, n_docs = 0, 0
+    where = args.output or "standard output"
+    with _open_output(args.output) as handle:
+        writer = FactWriter(handle, args.format)
         try:
-            frames.append(extract_facts(item, gazetteer))
-            n_docs += 1
-        except Exception as exc:  # noqa: BLE001 - report the document, go on with the others
-            report_error(f"{item.source}: extraction failed: {type(exc).__name__}: {exc}")
-            failures += 1
-    frames = [f for f in frames if len(f)]
-    facts = pd.concat(frames, ignore_index=True) if frames else facts_frame()
-    data = facts_bytes(facts, args.format)
-    if args.output:
-        with open(args.output, "wb") as handle:
-            handle.write(data)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    print(f"{len(facts)} facts from {n_docs} documents; {failures} failed", file=sys.stderr)
+            for item in documents:  # one document's facts in memory at a time, written at once
+                if isinstance(item, LoadError):
+                    report_error(item)
+                    failures += 1
+                    continue
+                try:
+                    facts = label_facts(extract_facts(item, gazetteer))
+                except Exception as exc:  # noqa: BLE001 - report the document, go on with the others
+                    report_error(f"{item.source}: extraction failed: {type(exc).__name__}: {exc}")
+                    failures += 1
+                    continue
+                with _uninterrupted():  # Ctrl-C waits until the document is written whole and counted
+                    writer.write(facts)
+                    n_docs += 1
+        except KeyboardInterrupt:
+            writer.close()
+            print(f"{PROG}: interrupted: {writer.rows} facts from {n_docs} documents written to {where}; "
+                  "the documents after them were not read", file=sys.stderr)
+            return 130
+        writer.close()
+    print(f"{writer.rows} facts from {n_docs} documents; {failures} failed", file=sys.stderr)
     return 2 if failures else 0

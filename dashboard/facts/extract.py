@@ -13,8 +13,11 @@ Pure: the same document and gazetteer always give the same rows (fact IDs includ
 from __future__ import annotations
 
 import hashlib
+import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 
 import pandas as pd
 
@@ -23,6 +26,7 @@ from dashboard.actors.ner import model_sentences, parse
 from dashboard.facts.dating import continues, report_interval
 from dashboard.facts.documents import Document
 from dashboard.facts.schema import FACT_TYPES, facts_frame
+from dashboard.paths import DATA_DIR
 from dashboard.facts.sentences import Sentence, sentence_at, split_sentences
 from dashboard.facts.status import fact_status
 from dashboard.temporal import Interval, Timex, tag
@@ -37,19 +41,36 @@ def fact_id(doc_id: str, start: int, end: int, dating: str = "expression") -> st
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _sentence_actors(sentence: Sentence, mentions: Sequence[Mention], lang: str, text: str) -> dict[Actor, str]:
-    """The actors of a sentence, each with the words that first name it there ("" for an actor
-    a pronoun refers to): what the Actors page shows as the forms an actor was found under."""
-    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-    if not inside:
-        return dict.fromkeys(resolve_anaphora(sentence.text, lang, [m for m in mentions if m.start < sentence.start]), "")
-    forms: dict[Actor, str] = {}
-    for mention in inside:
-        forms.setdefault(mention.actor, text[mention.start:mention.end])
-    if not any(actor.kind == "person" for actor in forms):  # "Er forderte die EU auf ...": he, and the EU
-        earlier = [m for m in mentions if m.start < sentence.start]
-        forms.update(dict.fromkeys(resolve_anaphora(sentence.text, lang, earlier, only="person"), ""))
-    return forms
+class _ActorsBySentence:
+    """The actors of each sentence, asked for in document order, each with the words that first
+    name it there ("" for an actor a pronoun refers to): what the Actors page shows as the forms
+    an actor was found under. Linear in the mentions: those inside a sentence by binary search,
+    and for anaphora ("sagte er", "die Regierung") the latest earlier mention of each kind,
+    carried along instead of every earlier mention (the latest one of the kind asked for is the
+    one ``resolve_anaphora`` takes)."""
+
+    def __init__(self, mentions: Sequence[Mention], lang: str, text: str):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.lang, self.text = lang, text
+        self.latest: dict[str, Mention] = {}
+        self.seen = 0
+
+    def __call__(self, sentence: Sentence) -> dict[Actor, str]:
+        first = bisect_left(self.starts, sentence.start)
+        for mention in self.mentions[self.seen : first]:
+            self.latest[mention.actor.kind] = mention
+        self.seen = max(self.seen, first)
+        inside = self.mentions[first : bisect_left(self.starts, sentence.end)]
+        earlier = sorted(self.latest.values(), key=lambda m: m.start)
+        if not inside:
+            return dict.fromkeys(resolve_anaphora(sentence.text, self.lang, earlier), "")
+        forms: dict[Actor, str] = {}
+        for mention in inside:
+            forms.setdefault(mention.actor, self.text[mention.start : mention.end])
+        if not any(actor.kind == "person" for actor in forms):  # "Er forderte die EU auf ...": he, and the EU
+            forms.update(dict.fromkeys(resolve_anaphora(sentence.text, self.lang, earlier, only="person"), ""))
+        return forms
 
 
 def _sentence_places(sentence: Sentence, places: Sequence[Place]) -> list[str]:
@@ -122,7 +143,7 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
     else:
         sentences = split_sentences(doc.text, doc.lang)
     recognition = recognize(doc.text, doc.lang, gazetteer, entities=parsed.entities)
-    mentions = recognition.mentions
+    sentence_actors = _ActorsBySentence(recognition.mentions, doc.lang, doc.text)
     by_sentence: dict[int, list[Timex]] = {}
     for timex in timexes:
         if (sentence := sentence_at(sentences, timex.start)) is not None:
@@ -133,7 +154,7 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
     first_row: dict[int, dict] = {}
     for sentence in sentences:
         found = by_sentence.get(sentence.index, [])
-        actors = _sentence_actors(sentence, mentions, doc.lang, doc.text)
+        actors = sentence_actors(sentence)
         base = _base_row(doc, dct, sentence, actors, _sentence_places(sentence, recognition.places))
         # A duration that implies a date ("vor zwei Jahren" = 2023) is a dated statement too.
         durations = [f"{t.text}={t.value}" for t in found if not t.dated]
@@ -172,7 +193,63 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
             })
             first_row.setdefault(sentence.index, rows[-1])
     rows.sort(key=lambda row: (row["timex_start"], row["dating"] != "expression"))
-    return facts_frame(rows)
+    return facts_frame(_one_per_interval(rows, doc.text, doc.lang))
+
+
+_APPOSITION_GAP = 6  # "Thanksgiving on Thursday", "Mittwoch, 3. Dezember": one date said twice
+_APPOSITION_WORDS = ("", "on", "am", "at", "den", "the", "this")
+
+
+@lru_cache(maxsize=None)
+def _weekdays(lang: str) -> dict[str, int]:
+    """Weekday name (lower case) -> ISO weekday, from the tagger's word groups of ``lang``."""
+    path = DATA_DIR / "temporal" / lang / "groups.toml"
+    if not path.exists():
+        return {}
+    group = tomllib.loads(path.read_text(encoding="utf-8")).get("weekday", {})
+    return {name.lower(): int(day) for names, day in group.items() if not names.startswith("_")
+            for name in names.split("|")}
+
+
+def _same_day_said_twice(first: dict, row: dict, lang: str) -> bool:
+    """A weekday in apposition to a date of that weekday ("Thanksgiving on Thursday")."""
+    for date_row, day_row in ((first, row), (row, first)):
+        weekday = _weekdays(lang).get(day_row["timex_text"].lower())
+        start = date_row["start"]
+        if weekday and date_row["granularity"] == "day" and start is not None and start.isoweekday() == weekday:
+            return True
+    return False
+
+
+def _one_per_interval(rows: list[dict], text: str, lang: str) -> list[dict]:
+    """One fact per sentence and interval: "until Thanksgiving on Thursday" names one day twice,
+    and two rows with the same sentence and the same interval would be the same fact. When the
+    two expressions stand side by side, the fact's expression covers both."""
+    kept: list[dict] = []
+    seen: dict[tuple, dict] = {}
+    for row in rows:
+        previous = kept[-1] if kept else None
+        if (previous is not None and previous["sentence_index"] == row["sentence_index"]
+                and row["timex_start"] - previous["timex_end"] <= _APPOSITION_GAP
+                and text[previous["timex_end"]:row["timex_start"]].strip(" ,").lower() in _APPOSITION_WORDS
+                and (_interval(previous) == _interval(row) or _same_day_said_twice(previous, row, lang))):
+            if _weekdays(lang).get(previous["timex_text"].lower()):  # the date, not the weekday, dates it
+                for name in ("value", "start", "end", "granularity", "status", "event", "mod", "type"):
+                    previous[name] = row[name]
+            previous["timex_end"] = row["timex_end"]
+            previous["timex_text"] = text[previous["timex_start"]:previous["timex_end"]]
+            previous["fact_id"] = fact_id(previous["doc_id"], previous["timex_start"], previous["timex_end"])
+            continue
+        key = (row["sentence_index"], *_interval(row))
+        if row["start"] is not None and key in seen:
+            continue   # the same sentence dates the same interval again: no second fact
+        seen[key] = row
+        kept.append(row)
+    return kept
+
+
+def _interval(row: dict) -> tuple:
+    return row["start"], row["end"], row["granularity"], row["value"]
 
 
 def extract_many(docs: Iterable[Document], gazetteer: Gazetteer | None = None) -> pd.DataFrame:

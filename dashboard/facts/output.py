@@ -1,4 +1,5 @@
-"""Fact tables written out as JSONL, CSV, Parquet or a readable table (``fact-timeline extract``).
+"""Fact tables written out as JSONL, CSV, Parquet or a readable table (``fact-timeline extract``),
+one document at a time.
 
 CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
 tab or carriage return) are prefixed with an apostrophe: news text is untrusted input, and
@@ -11,9 +12,11 @@ import io
 import json
 import math
 from datetime import date, datetime
-from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
+
+from dashboard.facts.schema import FACT_COLUMNS
 
 FORMATS = ("table", "jsonl", "csv", "parquet")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,8 +62,6 @@ def _csv_frame(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _table(facts: pd.DataFrame) -> str:
-    if facts.empty:
-        return "(no facts)\n"
     view = facts[list(TABLE_COLUMNS)].copy()
     for column in ("start", "end"):
         view[column] = view[column].dt.strftime("%Y-%m-%d %H:%M").str.replace(" 00:00", "", regex=False)
@@ -69,7 +70,8 @@ def _table(facts: pd.DataFrame) -> str:
 
 
 def facts_bytes(facts: pd.DataFrame, fmt: str) -> bytes:
-    """The table in ``fmt`` (one of :data:`FORMATS`)."""
+    """A whole table in ``fmt`` (one of :data:`FORMATS`) at once, for tables already in memory
+    (events); ``fact-timeline extract`` streams with :class:`FactWriter` instead."""
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in fact_records(facts)).encode("utf-8")
     if fmt == "csv":
@@ -79,9 +81,67 @@ def facts_bytes(facts: pd.DataFrame, fmt: str) -> bytes:
         facts.to_parquet(buffer, index=False)
         return buffer.getvalue()
     if fmt == "table":
-        return _table(facts).encode("utf-8")
+        return _table(facts).encode("utf-8") if not facts.empty else b"(no facts)\n"
     raise ValueError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
 
 
-def write_facts(facts: pd.DataFrame, fmt: str, path: str | Path) -> None:
-    Path(path).write_bytes(facts_bytes(facts, fmt))
+def _arrow_schema():
+    """The Parquet schema of fact rows, fixed from FACT_COLUMNS so that every document's rows
+    write into one file (a schema inferred per document would differ where a column is empty)."""
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int64": pa.int64(), "bool": pa.bool_(), "datetime64[us]": pa.timestamp("us"),
+             "object": pa.list_(pa.string())}
+    return pa.schema([(name, types[dtype]) for name, dtype in FACT_COLUMNS.items()])
+
+
+class FactWriter:
+    """Fact tables written one document at a time, so memory holds one document's facts and a
+    stopped run has written what it finished: JSONL and CSV lines are flushed per document, a
+    Parquet file gets its footer on :meth:`close` (also after Ctrl-C), the readable table prints
+    one block per document. ``rows`` counts what was written."""
+
+    def __init__(self, handle: BinaryIO, fmt: str):
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
+        self.handle, self.fmt, self.rows = handle, fmt, 0
+        self._parquet = None
+
+    def write(self, facts: pd.DataFrame) -> None:
+        if facts.empty:
+            return
+        if self.fmt == "jsonl":
+            data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in fact_records(facts)).encode("utf-8")
+        elif self.fmt == "csv":
+            data = _csv_frame(facts).to_csv(index=False, header=self.rows == 0).encode("utf-8")
+        elif self.fmt == "table":
+            data = (("\n" if self.rows else "") + _table(facts)).encode("utf-8")
+        else:
+            self._write_parquet(facts)
+            data = b""
+        self.handle.write(data)
+        self.handle.flush()
+        self.rows += len(facts)
+
+    def _write_parquet(self, facts: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._parquet is None:
+            self._parquet = pq.ParquetWriter(self.handle, _arrow_schema())
+        self._parquet.write_table(pa.Table.from_pandas(facts[list(FACT_COLUMNS)], schema=_arrow_schema(), preserve_index=False))
+
+    def close(self) -> None:
+        """Finish the output; with no rows at all it still holds a valid, empty table."""
+        if self.rows == 0:
+            if self.fmt == "csv":
+                self.handle.write((",".join(FACT_COLUMNS) + "\n").encode("utf-8"))
+            elif self.fmt == "table":
+                self.handle.write(b"(no facts)\n")
+            elif self.fmt == "parquet" and self._parquet is None:
+                import pyarrow.parquet as pq
+
+                self._parquet = pq.ParquetWriter(self.handle, _arrow_schema())
+        if self._parquet is not None:
+            self._parquet.close()
+        self.handle.flush()

@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from dashboard.errors import UserError
 from dashboard.actors import Gazetteer, default_gazetteer, load_gazetteer
+from dashboard.events.headline import label_facts
 from dashboard.facts.documents import Document
 from dashboard.facts.extract import extract_facts
 from dashboard.facts.schema import FACT_COLUMNS, facts_frame
@@ -97,7 +98,7 @@ def _gazetteer() -> Gazetteer:
 def _extract_one(doc: Document) -> pd.DataFrame | str:
     """The facts of one document, or the reason it failed (one line)."""
     try:
-        return extract_facts(doc, _gazetteer())
+        return label_facts(extract_facts(doc, _gazetteer()))  # events stage: a headline per fact
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
         return f"extraction failed: {type(exc).__name__}: {exc}"
 

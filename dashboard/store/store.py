@@ -23,10 +23,12 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard.errors import UserError
+from dashboard.events.schema import events_frame
 from dashboard.facts.documents import Document, LoadError
 from dashboard.facts.schema import COLUMN_DEFAULTS, FACT_COLUMNS, facts_frame
 from dashboard.paths import default_db_path
 from dashboard.store import actor_sql, corrections
+from dashboard.store import events as event_tables
 from dashboard.store.connection import DEFAULT_TIMEOUT, READER_TURN, connect
 from dashboard.store.filters import FactFilter, filter_sql
 from dashboard.store.ingest import IngestReport, extract_batches
@@ -49,6 +51,7 @@ _DDL = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     *actor_sql.DDL,
     corrections.DDL,
+    *event_tables.DDL,
 ]
 # A query, or a function of the relation that holds the facts as every page and export sees them.
 Query = str | Callable[[str], str]
@@ -62,6 +65,10 @@ def _add_missing_columns(con) -> None:
             default = COLUMN_DEFAULTS.get(name)
             clause = f" DEFAULT '{default}'" if isinstance(default, str) else ""
             con.execute(f'ALTER TABLE facts ADD COLUMN "{name}" {SQL_TYPES[dtype]}{clause}')
+
+
+def _has_table(con, name: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = $name", {"name": name}).fetchall()[0][0])
 
 
 class FactStore:
@@ -134,6 +141,40 @@ class FactStore:
             return facts_frame().assign(corrected=pd.Series(dtype=bool), **({"hidden": pd.Series(dtype=bool)} if include_hidden else {}))
         return arrow_to_facts(table)
 
+    def events(self, flt: FactFilter | None = None) -> pd.DataFrame:
+        """Events (EVENT_COLUMNS) with at least one fact passing ``flt``, ordered by start; each
+        event is described by all its facts as users see them (corrections applied): its
+        sources, actors and counts."""
+        where, params = filter_sql(flt)
+        table = self._read_events(lambda facts, members: event_tables.events_sql(facts, where, members), params)
+        return events_frame() if table is None else events_frame(table.to_pandas())
+
+    def event_facts(self, event_id: str) -> pd.DataFrame:
+        """The facts of one event (FACT_COLUMNS), earliest report first."""
+        table = self._read_events(lambda facts, members: (
+            f"SELECT {_FACT_LIST} FROM (SELECT * FROM {facts}) s "
+            f"LEFT JOIN (SELECT fact_id, event_id FROM {members}) m USING (fact_id) "
+            "WHERE coalesce(m.event_id, 'e' || s.fact_id) = $event ORDER BY dct NULLS LAST, doc_id, timex_start"
+        ), {"event": event_id})
+        return facts_frame() if table is None else arrow_to_facts(table)
+
+    def _read_events(self, sql_for, params: dict[str, object]) -> pa.Table | None:
+        """A read query over events; ``sql_for(facts, members)`` gets the corrected facts' relation
+        and the fact -> event relation (empty in a store written before events, where every fact
+        is an event of its own until the next write)."""
+        def query(facts: str) -> str:
+            return sql_for(facts, members[0])
+
+        members = ["event_members"]
+        if not self.path.exists():
+            return None
+        with connect(self.path, read_only=True, timeout=self.timeout) as con:
+            if not _has_table(con, "facts"):
+                return None
+            if not _has_table(con, "event_members"):
+                members[0] = event_tables.NO_MEMBERS
+        return self._read_arrow(query, params)
+
     def documents(self) -> pd.DataFrame:
         """One row per stored document: doc_id, title, source, dct, dct_inferred, lang, text,
         content_hash, n_facts; ordered by publication date."""
@@ -185,10 +226,17 @@ class FactStore:
         with self.writing() as con:
             con.register("new_documents", doc_rows)
             con.register("new_facts", fact_rows)
+            current = event_tables.is_current(con)
+            event_tables.blocks_of_documents(con, "new_documents")
             con.execute("DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM new_documents)")
             con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM new_documents)")
+            event_tables.forget_documents(con, "new_documents")
             con.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) SELECT * FROM new_documents")
             con.execute(f"INSERT INTO facts ({_FACT_LIST}) SELECT {_FACT_LIST} FROM new_facts")
+            if current:
+                event_tables.add_facts(con, facts, "new_documents")
+            else:  # a store written before events: all its facts get theirs now
+                event_tables.rebuild(con)
 
     def remove(self, doc_ids: Iterable[str]) -> int:
         """Delete documents and their facts; returns how many documents were stored."""
@@ -201,8 +249,14 @@ class FactStore:
             found = con.execute("SELECT count(*) FROM documents WHERE list_contains($ids, doc_id)", {"ids": ids}).fetchall()[0][0]
             con.execute("BEGIN TRANSACTION")
             corrections.forget_documents(con, ids)
+            con.execute("CREATE OR REPLACE TEMP TABLE gone_documents AS SELECT unnest($ids) AS doc_id", {"ids": ids})
+            current = event_tables.is_current(con)
+            event_tables.blocks_of_documents(con, "gone_documents")
             con.execute("DELETE FROM facts WHERE list_contains($ids, doc_id)", {"ids": ids})
             con.execute("DELETE FROM documents WHERE list_contains($ids, doc_id)", {"ids": ids})
+            event_tables.forget_documents(con, "gone_documents")
+            event_tables.refresh(con) if current else event_tables.rebuild(con)
+            con.execute("DROP TABLE gone_documents")
             self._bump(con)
             con.execute("COMMIT")
         return int(found)

@@ -17,9 +17,11 @@ from pathlib import Path
 from dashboard.temporal.evaluation import Errors, evaluate, in_part, read_gold
 
 
-def configure(parser: argparse.ArgumentParser, required: bool = True) -> None:
-    parser.add_argument("--gold", required=required, type=Path, metavar="FILE_OR_DIR",
-                        help="gold JSONL file, TimeML .tml file, or a folder of .tml/.jsonl files")
+def configure_mode(modes, parser: argparse.ArgumentParser) -> None:
+    """``--gold`` as one mode of ``fact-timeline eval`` (see :mod:`dashboard.eval_command`)."""
+    modes.add_argument("--gold", type=Path, metavar="FILE_OR_DIR",
+                       help="score the tagger: gold JSONL file, TimeML .tml file, or a folder of .tml/.jsonl files")
+    parser = parser.add_argument_group("with --gold")
     parser.add_argument("--lang", help="language of gold documents that do not name one (TimeML files)")
     parser.add_argument("--errors", action="store_true",
                         help="also list missed expressions, spurious ones and wrong values")
@@ -28,7 +30,6 @@ def configure(parser: argparse.ArgumentParser, required: bool = True) -> None:
                              "of a fixed split by document id (default: all)")
     parser.add_argument("--narrative", action="store_true",
                         help="anchor relative expressions on the last date mentioned (history texts)")
-    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
 def _row(name: str, s: dict[str, float]) -> str:

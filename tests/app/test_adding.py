@@ -76,3 +76,11 @@ def test_an_ingest_from_the_command_line_shows_on_the_next_rerun(own_store, tmp_
     assert result.returncode == 0, result.stderr
     app.run()
     assert count(app)[1] > total  # the store's version changed, so the cache missed
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u00ad", "\ufeff", "\u200e", "\u200f"])
+def test_pasted_text_with_a_line_of_only_an_invisible_character_is_stored(own_store, mark):
+    text = f"Das Treffen ist am 7. Juli 2026.\n{mark}\nDanach reist Rutte am 8. Juli 2026 ab."
+    added = add_text(FactStore(own_store), text, "Ankara", __import__("datetime").date(2026, 1, 12), "de")
+    assert not added.problems and len(added.documents) == 1
+    assert added.summary.startswith("2 facts")

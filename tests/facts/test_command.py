@@ -99,3 +99,65 @@ def test_a_document_without_any_date_is_kept_with_a_note_saying_why_it_has_no_re
     err = capsys.readouterr().err
     assert f"note: {undated}: no publication date given or found in the text" in err and "--dct" in err
     assert "0 facts from 1 documents; 0 failed" in err
+
+
+def _many_articles(path, n):
+    body = "Die Minister trafen sich am {d}. Dezember 2025 in Brüssel. Rutte reist am {e}. Januar 2026 nach Kiew.\n"
+    path.write_text("".join(json.dumps({"doc_id": f"d{i}", "dct": "2025-12-02", "lang": "de",
+                                        "text": body.format(d=1 + i % 28, e=1 + i % 30)}) + "\n" for i in range(n)),
+                    encoding="utf-8")
+    return path
+
+
+def _interrupt_once(process, ready):
+    """Send Ctrl-C (SIGINT) to a running extract once ``ready()`` says it has written something."""
+    import signal
+    import time
+
+    deadline = time.monotonic() + 120
+    while not ready() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    return process.wait(timeout=60)
+
+
+def test_extract_streams_each_document_and_ctrl_c_keeps_what_was_written(tmp_path):
+    """Output comes per document (not all at the end, holding every fact in memory); Ctrl-C
+    stops with whole lines written and says how far it got."""
+    corpus = _many_articles(tmp_path / "many.jsonl", 5000)
+    process = subprocess.Popen([sys.executable, "-m", "dashboard", "extract", str(corpus), "--format", "jsonl"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = process.stdout.readline()  # arrives long before the 5,000th document is read
+    assert json.loads(first)["doc_id"] == "d0"
+    assert _interrupt_once(process, lambda: True) == 130
+    rest = process.stdout.read().decode("utf-8")
+    rows = [json.loads(line) for line in rest.splitlines()]  # every line whole
+    err = process.stderr.read().decode("utf-8")
+    assert "Traceback" not in err
+    written = int(err.split("interrupted: ")[1].split(" facts")[0])
+    assert written == 1 + len(rows) and written < 10_000
+    assert "written to standard output; the documents after them were not read" in err
+
+
+def test_a_parquet_file_stopped_by_ctrl_c_is_complete_and_readable(tmp_path):
+    corpus = _many_articles(tmp_path / "many.jsonl", 5000)
+    out = tmp_path / "facts.parquet"
+    process = subprocess.Popen([sys.executable, "-m", "dashboard", "extract", str(corpus), "--format", "parquet", "-o", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert _interrupt_once(process, lambda: out.exists() and out.stat().st_size > 20_000) == 130
+    frame = pd.read_parquet(out)
+    assert 0 < len(frame) < 10_000 and frame["doc_id"].iloc[0] == "d0"
+    assert f"written to {out}" in process.stderr.read().decode("utf-8")
+
+
+def test_every_format_writes_several_documents_as_one_table(tmp_path):
+    corpus = _many_articles(tmp_path / "some.jsonl", 3)
+    for fmt in ("csv", "parquet", "jsonl"):
+        out = tmp_path / f"facts.{fmt}"
+        assert main(["extract", str(corpus), "--format", fmt, "-o", str(out)]) == 0
+        frame = {"csv": pd.read_csv, "parquet": pd.read_parquet, "jsonl": lambda p: pd.read_json(p, lines=True)}[fmt](out)
+        assert len(frame) == 6 and list(frame["doc_id"]) == ["d0", "d0", "d1", "d1", "d2", "d2"]
+    out = tmp_path / "empty.csv"
+    (tmp_path / "undated.txt").write_text("Keine Daten hier.", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "undated.txt"), "--lang", "de", "--format", "csv", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("fact_id,doc_id,")

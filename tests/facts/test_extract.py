@@ -144,3 +144,45 @@ def test_extraction_never_raises_and_rows_stay_consistent(text, lang, dct):
         assert text[row.timex_start : row.timex_end] == row.timex_text
         assert row.status in STATUSES
         assert pd.isna(row.start) or row.start < row.end
+
+
+@pytest.mark.parametrize("dct", [date(2025, 11, 24), date(2025, 11, 20), date(2025, 11, 26)])
+def test_until_thanksgiving_on_thursday_is_one_fact(dct):
+    doc = Document("tg", "Trump had initially given Kyiv until Thanksgiving on Thursday to accept the plan.", dct=dct, lang="en")
+    facts = extract_facts(doc)
+    assert len(facts) == 1
+    fact = facts.iloc[0]
+    assert fact["timex_text"] == "Thanksgiving on Thursday"
+    assert fact["value"] == "2025-11-27" and fact["granularity"] == "day"
+    assert doc.text[fact["timex_start"]:fact["timex_end"]] == fact["timex_text"]
+
+
+def test_one_fact_per_sentence_and_interval_but_two_days_stay_two():
+    doc = Document("wd", "Am Mittwoch, 3. Dezember, beraten die Minister; am Donnerstag reisen sie ab.", dct=date(2025, 12, 1), lang="de")
+    facts = extract_facts(doc)
+    assert facts["value"].tolist() == ["2025-12-03", "2025-12-04"]
+    assert facts["timex_text"].tolist()[0].startswith("Mittwoch")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Rutte", "Rumänien", "die NATO", "die Regierung", "sagte er", "Stubb",
+                                 "im Mai", "am 3. Dezember 2025", "Präsident Alexander Stubb"]), max_size=14),
+       st.randoms(use_true_random=False))
+def test_sentence_actors_are_those_inside_or_the_latest_earlier_ones_for_an_anaphor(words, rnd):
+    """The linear lookup of a sentence's actors gives what scanning every mention gives."""
+    from dashboard.actors import find_actors, resolve_anaphora
+    from dashboard.facts.extract import _ActorsBySentence
+    from dashboard.facts.sentences import split_sentences
+
+    text = " ".join(word + rnd.choice([" ", ". ", ".\n"]) for word in words)
+    mentions = find_actors(text, "de")
+    lookup = _ActorsBySentence(mentions, "de", text)
+    for sentence in split_sentences(text, "de"):
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        if inside:
+            expected: dict = {}
+            for m in inside:
+                expected.setdefault(m.actor, text[m.start : m.end])
+        else:
+            expected = dict.fromkeys(resolve_anaphora(sentence.text, "de", [m for m in mentions if m.start < sentence.start]), "")
+        assert list(lookup(sentence).items()) == list(expected.items())

@@ -48,3 +48,26 @@ def test_bad_options_are_one_line_errors(tmp_path):
     (tmp_path / "a.txt").write_text("Die NATO tagt am 3. Dezember 2025.", encoding="utf-8")
     done = ingest(tmp_path / "a.txt", "--db", not_a_db, "--lang", "de")
     assert done.returncode != 0 and "Traceback" not in done.stderr and str(not_a_db) in done.stderr
+
+
+def test_articles_with_invisible_only_lines_are_stored_from_text_and_jsonl_files(tmp_path):
+    """A zero-width space, soft hyphen, BOM or direction mark alone on a line (as copied from web
+    pages) once made extraction fail with an IndexError and the document was never stored."""
+    import json
+
+    body = "Die NATO tagt am 3. Dezember 2025.\n{ch}\nRutte kommt am 4. Dezember 2025.\n"
+    marks = {"zwsp": "\u200b", "shy": "\u00ad", "bom": "\ufeff", "lrm": "\u200e", "rlm": "\u200f"}
+    files = []
+    for name, ch in marks.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text("---\ndate: 2025-12-02\nlang: de\n---\n" + body.format(ch=ch), encoding="utf-8")
+        files.append(path)
+    lines = [{"doc_id": f"line-{name}", "dct": "2025-12-02", "lang": "de", "text": body.format(ch=ch)} for name, ch in marks.items()]
+    files.append(tmp_path / "lines.jsonl")
+    files[-1].write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    done = ingest(*files, "--db", db, "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert "10 documents: 10 added, 0 replaced, 0 unchanged, 0 failed" in done.stderr
+    facts = FactStore(db).facts()
+    assert facts.groupby("doc_id").size().to_dict() == {doc: 2 for doc in [*marks, *(f"line-{n}" for n in marks)]}
