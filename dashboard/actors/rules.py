@@ -215,10 +215,11 @@ def role_references(text: str, lang: str, mentions: list[Mention]) -> list[Menti
     if pattern is None or rules is None:
         return []
     people = sorted((m for m in mentions if m.actor.kind == "person" and m.actor.role), key=lambda m: m.start)
+    taken = _Spans(mentions)
     found: list[Mention] = []
     for match in pattern.finditer(text):
         start, end = match.start("role"), match.end("role")
-        if _overlaps(start, end, mentions):
+        if taken.overlaps(start, end):
             continue
         role = rules.role_of(match["role"])
         earlier = [m for m in people if m.end <= start and m.actor.role == role]

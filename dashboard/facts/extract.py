@@ -28,6 +28,7 @@ from dashboard.facts.documents import Document
 from dashboard.facts.schema import FACT_TYPES, facts_frame
 from dashboard.paths import DATA_DIR
 from dashboard.facts.sentences import Sentence, sentence_at, split_sentences
+from dashboard.facts.sentences import _bounded as bounded_spans
 from dashboard.facts.status import fact_status
 from dashboard.temporal import Interval, Timex, tag
 from dashboard.temporal.events import link_event
@@ -138,8 +139,9 @@ def extract_facts(doc: Document, gazetteer: Gazetteer | None = None, timexes: It
     timexes = list(tag(doc.text, doc.dct, doc.lang) if timexes is None else timexes)
     one_pass = model_sentences(doc.lang)
     parsed = parse(doc.text, doc.lang, sentences=one_pass)
-    if parsed.sentences is not None:
-        sentences = [Sentence(i, start, end, doc.text[start:end]) for i, (start, end) in enumerate(parsed.sentences)]
+    if parsed.sentences is not None:  # the splitter's guarantee holds here too: no sentence over its bound
+        spans = [piece for span in parsed.sentences for piece in bounded_spans(doc.text, *span)]
+        sentences = [Sentence(i, start, end, doc.text[start:end]) for i, (start, end) in enumerate(spans)]
     else:
         sentences = split_sentences(doc.text, doc.lang)
     recognition = recognize(doc.text, doc.lang, gazetteer, entities=parsed.entities)
