@@ -23,6 +23,13 @@ _DURATION_UNITS = {  # unit code -> (TIMEX3 designator, is a time unit)
     "SP": ("SP", False), "SU": ("SU", False), "FA": ("FA", False), "WI": ("WI", False),  # "den Sommer über": P1SU
 }
 NEAR_DAY = 100  # characters within which a time of day belongs to the day named before it
+# The granularities an anaphor of a unit can take its date from: "that day" a day, "that month" a
+# day or a month, "that year" anything within one.
+FINER_OR_EQUAL = {
+    "day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month"),
+    "quarter": ("day", "week", "month", "quarter"), "half": ("day", "week", "month", "quarter", "half"),
+    "year": ("day", "week", "month", "season", "quarter", "half", "year"),
+}
 UNIT_GRANULARITY = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
                     "CE": "century", "HY": "half", "SE": "season"}
 
@@ -270,12 +277,18 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
     # anchor "last" counts from the date last mentioned; "last:quarter,half" only from the last
     # quarter or half mentioned ("a year earlier" in company news); else from the DCT.
     anchor = f.get("anchor") or ""
+    unit = UNIT_GRANULARITY.get(f.get("shift") or "", "")
     if anchor == "recent":
-        # "the end of the year": the year last spoken of in a past-tense clause, else the current.
-        anchor = "last" if direction is not None and direction < 0 else ""
+        # "the end of the year": the year last spoken of in a past-tense clause, else the current
+        # ("Im Herbst 2015 ... Anfang des Jahres" is this year's start, not 2015's).
+        anchor = f"last:{unit or 'year'}" if direction is not None and direction < 0 else ""
+    elif anchor == "last:unit":
+        # "an diesem Tag", "im selben Monat": the last mention of that unit or a finer one; a
+        # year alone is no antecedent of "that day" (1 January); without one, the DCT.
+        anchor = "last:" + ",".join(FINER_OR_EQUAL.get(unit, (unit,)))
     anchor_last = anchor.startswith("last")
     last = ctx.last_of(anchor.partition(":")[2]) if anchor_last else None
-    from_last = last is not None and not ctx.narrative
+    from_last = last is not None and (not ctx.narrative or ":" in anchor)
     explicit_dir = _signed(f.get("dir"))
     if explicit_dir is not None:
         direction, strong = explicit_dir, True
@@ -332,6 +345,13 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
         return f["century"], None, "century"
     if f.get("century_ordinal"):  # "the twentieth century" is TIMEX3 "19"
         return f"{int(f['century_ordinal']) - 1:02d}", None, "century"
+    if f.get("millennium_ordinal"):  # "das dritte Jahrtausend" is TIMEX3 "2"
+        return f"{int(f['millennium_ordinal']) - 1}", None, "millennium"
+    if f.get("vague_day"):
+        # "The day before the final": a day of the year the story is in, which the text leaves open.
+        if reference is None:
+            return "XXXX-XX-XX", None, "day"
+        return f"{reference.year:04d}-XX-XX", None, "day"
 
     if f.get("feast"):
         if year is None:
