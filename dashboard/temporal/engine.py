@@ -29,6 +29,7 @@ from dashboard.temporal.timex import Timex
 _LEFT = 28
 _RIGHT = 10
 _NON_WORD = re.compile(r"\W")
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 def parse_dct(dct: str | date | datetime | None) -> date | None:
@@ -73,6 +74,8 @@ def triggers(text: str, language: Language) -> list[tuple[int, int, frozenset[st
             hit = _digit_kind(m.group())
         elif kind[0] == "x":  # a trigger pattern: the key names its groups
             hit = index[kind]
+            if (digits := _LEADING_DIGITS.match(text, m.start())) is not None:
+                hit = hit | _digit_kind(digits.group())  # "1994-95" is also the number 1994
         elif (hit := index.get(m.group(kind).lower())) is None:
             continue
         found.append((m.start(), m.end(), hit))
@@ -190,7 +193,7 @@ def select(found: list[tuple[int, int, Rule, re.Match[str]]]):
         found = [c for c in found if not c[2].negative and not vetoes.contain(c[3].start(), c[3].end())]
     ranked = sorted((c for c in found if c[1] > c[0]),
                     key=lambda c: (-(c[3].end() - c[3].start()), -(c[1] - c[0]), c[2].priority, c[0]))
-    taken = _Taken(sorted({c[0] for c in ranked}))
+    taken = _Taken(sorted({c[0] for c in ranked})) if len(ranked) > _FEW else _FewTaken()
     chosen = {}
     for cand in ranked:
         if (cand[0], cand[1]) in chosen:
@@ -198,6 +201,25 @@ def select(found: list[tuple[int, int, Rule, re.Match[str]]]):
         elif taken.take(cand[0], cand[1]):
             chosen[cand[0], cand[1]] = [cand]
     return [(*same[0], tuple((c[2], c[3]) for c in same[1:])) for _, same in sorted(chosen.items())]
+
+
+_FEW = 256  # below this many candidates a sorted list is faster than the tree, and not quadratic yet
+
+
+class _FewTaken:
+    """The same answers as :class:`_Taken` from two sorted lists (linear insertion, cheap when few)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def take(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if (i and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end):
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
 
 
 class _Taken:
@@ -287,10 +309,12 @@ def _normalise_one(text: str, s: int, e: int, rule: Rule, m: re.Match[str], lang
                 direction, strong = None, False
                 # A history text is told in the past tense throughout: there the tense says
                 # nothing, and open dates go to the nearest occurrence around the last date.
+                ctx.same_weekday_back = False
                 if needs_direction and ctx.dct is not None and not ctx.narrative:
-                    found = tense.direction(s, e)
+                    found = tense.explain(s, e)
                     if found is not None:
-                        direction, strong = found
+                        direction, strong, cue = found
+                        ctx.same_weekday_back = cue.lower() in language.week_back_cues
                     else:
                         default = language.undirected_weekday if fields.get("weekday") else language.undirected
                         direction = {"past": -1, "future": 1}.get(default)

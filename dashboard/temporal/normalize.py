@@ -43,6 +43,7 @@ class Context:
     last_gran: str = ""
     narrative: bool = False  # resolve open fields against the last mention rather than the DCT
     year2_pivot: int = 2040
+    same_weekday_back: bool = False  # a past clause's weekday equal to the DCT's is a week back
     by_gran: dict[str, tuple[int, date]] = field(default_factory=dict)  # granularity -> (order, date)
     seen: int = 0
     here: int = 0  # where the expression being resolved starts
@@ -177,6 +178,8 @@ def template_value(template: str, values: dict[str, str]) -> str:
     """A ``value`` template; ``@duration(num, unit)`` spells a duration, and several of them in a
     row make one ("@duration(2, Y)@duration(3, M)" is P2Y3M)."""
     filled = fill(template, values) or ""
+    # A call whose captures are all absent is an optional part that did not match: left out.
+    filled = re.sub(r"@duration\(X,\s*X\)", "", filled) if "@duration(" in filled[1:] else filled
     calls = list(re.finditer(r"@duration\(([^,()]*),\s*([^()]*)\)", filled))
     if len(calls) > 1 and "".join(m[0] for m in calls) == filled:
         return merge_durations([duration(m[1].strip(), m[2].strip()) for m in calls])
@@ -377,6 +380,9 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
             day = calendar.weekday_near(reference, weekday, direction)
             if explicit_dir and day == reference:  # "last Monday" said on a Monday: a week back
                 day += timedelta(weeks=explicit_dir)
+            elif (day == reference and direction < 0 and strong and ctx.same_weekday_back
+                  and reference == ctx.dct):
+                day -= timedelta(weeks=1)
         return day.isoformat() + suffix, day, "day"
 
     for name, count in (("quarter", 4), ("half", 2)):

@@ -167,6 +167,10 @@ class Language:
     tense: TenseCues
     undirected: str = "nearest"  # how a bare month or date is placed without a tense cue
     undirected_weekday: str = "nearest"  # and a bare weekday
+    # Cues after which a weekday equal to the publication's is a week back: the pluperfect ("Am
+    # Donnerstag hatte ...", said on a Thursday); after any other past cue it is that day ("Rutte
+    # wies am Dienstag ... zurück", "said Tuesday").
+    week_back_cues: frozenset[str] = frozenset()
     example_dct: str = "2025-12-02"
     generated: bool = False  # built from dateparser's locale data, not hand resources
     trigger_index: dict[str, frozenset[str]] = field(default_factory=dict)  # trigger word -> groups
@@ -608,6 +612,7 @@ def load_folder(folder: Path, code: str) -> Language:
         code=code, name=settings.get("name", code), groups=groups, rules=tuple(rules),
         tense=build_tense(settings.get("tense", {})), undirected=settings.get("undirected", "nearest"),
         undirected_weekday=settings.get("undirected_weekday", settings.get("undirected", "nearest")),
+        week_back_cues=frozenset(w.lower() for w in settings.get("week_back_cues", ())),
         example_dct=example_dct, cues=cues,
     )
     return finish(language)
