@@ -18,6 +18,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from dashboard.temporal import calendar
 from dashboard.temporal.events import find_event
 from dashboard.temporal.normalize import Context, fill, resolve_date, template_value
 from dashboard.temporal.resources import DIGITS, SMALL_DIGITS, YEAR_DIGITS, Language, Rule, load_language
@@ -271,17 +272,62 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
     resolves (a rule may decline: "Abends" is a time of the day just named only where one was)."""
     out = []
     tense = TenseReader(text, language.tense)
+    quotes = _Quotes(text)
     for s, e, rule, m, fallbacks in chosen:
         ctx.here = s
         for rule, m in ((rule, m), *fallbacks):
-            if (timex := _normalise_one(text, s, e, rule, m, language, ctx, tense)) is not None:
+            if (timex := _normalise_one(text, s, e, rule, m, language, ctx, tense, quotes)) is not None:
                 out.append(timex)
                 break
     return out
 
 
+# Quotations: “…”, „…“, "…", «…», »…« (one paragraph at most)
+_QUOTE = re.compile(r'"[^"\n]{1,400}"|\u201c[^\u201c\u201d\n]{1,400}\u201d|\u201e[^\u201c\u201e\n]{1,400}\u201c'
+                    r'|\u00ab[^\u00ab\u00bb\n]{1,400}\u00bb|\u00bb[^\u00ab\u00bb\n]{1,400}\u00ab')
+_TOLD_AGO = 7  # days: a quote told of a date further back than this speaks from that date
+
+
+class _Quotes:
+    """The quotations of a text, found once and only when an expression asks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] | None = None
+
+    def inside(self, start: int, end: int) -> bool:
+        if self.spans is None:
+            self.spans = [m.span() for m in _QUOTE.finditer(self.text)]
+        i = bisect.bisect_right(self.spans, (start, float("inf"))) - 1
+        return i >= 0 and self.spans[i][0] < start and end < self.spans[i][1]
+
+
+def _told(fields: dict[str, str | None], ctx: Context, s: int, e: int, quotes: _Quotes) -> str | None:
+    """A weekday or clock time inside a quotation the text places well before its publication
+    ('He vanished last summer. "Meet me Friday at 6 PM," his note said.') speaks from the narrated
+    moment: the day told of where one was named, else a weekday of an unknown week (XXXX-WXX-5)."""
+    if ctx.dct is None or ctx.last is None or ctx.narrative or (ctx.dct - ctx.last).days <= _TOLD_AGO:
+        return None
+    if any(fields.get(k) for k in ("year", "month", "day", "shift", "feast", "season", "quarter", "half", "week",
+                                    "weekend", "event", "decade", "century", "dir")):
+        return None
+    weekday = fields.get("weekday")
+    if not (weekday or fields.get("hour") or fields.get("pod")) or not quotes.inside(s, e):
+        return None
+    suffix = ""
+    if fields.get("hour") or fields.get("pod"):
+        suffix = resolve_date({k: v for k, v in fields.items() if k in ("hour", "minute", "second", "pod", "ampm")},
+                              Context(dct=ctx.last), None)[0][10:]
+    if ctx.last_gran == "day":
+        day = calendar.weekday_near(ctx.last, int(weekday), 1) if weekday else ctx.last
+        if weekday:
+            ctx.remember(day, "day", e)  # "am Freitag um 18 Uhr": the clock time is that Friday's
+        return day.isoformat() + suffix
+    return (f"XXXX-WXX-{weekday}" if weekday else "XXXX-XX-XX") + suffix
+
+
 def _normalise_one(text: str, s: int, e: int, rule: Rule, m: re.Match[str], language: Language, ctx: Context,
-                   tense: TenseReader) -> Timex | None:
+                   tense: TenseReader, quotes: _Quotes) -> Timex | None:
     values = _values(rule, m, language, ctx.year2_pivot)
     mod = fill(rule.mod, values) if rule.mod else None
     event = implied = ""
@@ -303,6 +349,8 @@ def _normalise_one(text: str, s: int, e: int, rule: Rule, m: re.Match[str], lang
                     value = fields["year"]
                 else:
                     return None
+            elif (told := _told(fields, ctx, s, e, quotes)) is not None:
+                value = told
             else:
                 needs_direction = fields.get("dir") is None and not fields.get("year") and (
                     not fields.get("shift") or fields.get("anchor") == "recent")
