@@ -173,10 +173,10 @@ examples = [["It snowed in December.", "December", "2025-12"]]
 
 def test_a_rule_may_ask_its_sentence_for_a_cue(tmp_path, monkeypatch):
     language = LANGUAGE + '[cues.habit]\nwords = ["always", "every year"]\n'
-    write_language(tmp_path, "tt", rules=CUED_RULE, language=language)
+    write_language(tmp_path, "tc", rules=CUED_RULE, language=language)
     monkeypatch.setattr(resources, "RESOURCE_DIR", tmp_path)
-    assert [t.value for t in tag("It always snows in December.", "2025-12-02", "tt")] == ["XXXX-12"]
-    assert [t.value for t in tag("It snowed in December. It always snows.", "2025-12-02", "tt")] == ["2025-12"]
+    assert [t.value for t in tag("It always snows in December.", "2025-12-02", "tc")] == ["XXXX-12"]
+    assert [t.value for t in tag("It snowed in December. It always snows.", "2025-12-02", "tc")] == ["2025-12"]
 
 
 @pytest.mark.parametrize(("language", "message"), [
