@@ -192,35 +192,46 @@ def select(found: list[tuple[int, int, Rule, re.Match[str]]]):
         # A candidate is judged by all it matched, context included: "Seit 2014" is not inside
         # the count "2014 Präsident" though its expression "2014" is.
         found = [c for c in found if not c[2].negative and not vetoes.contain(c[3].start(), c[3].end())]
-    ranked = sorted((c for c in found if c[1] > c[0]),
-                    key=lambda c: (-(c[3].end() - c[3].start()), -(c[1] - c[0]), c[2].priority, c[0]))
-    taken = _Taken(sorted({c[0] for c in ranked})) if len(ranked) > _FEW else _FewTaken()
-    chosen = {}
-    for cand in ranked:
-        if (cand[0], cand[1]) in chosen:
-            chosen[cand[0], cand[1]].append(cand)  # a fallback for the same span, in rank order
-        elif taken.take(cand[0], cand[1]):
-            chosen[cand[0], cand[1]] = [cand]
-    return [(*same[0], tuple((c[2], c[3]) for c in same[1:])) for _, same in sorted(chosen.items())]
+    ranked = sorted(found, key=_rank)
+    chosen = []
+    fallbacks: dict[tuple[int, int], list] = {}
+    if len(ranked) > _FEW:
+        take = _Taken(sorted({c[0] for c in ranked})).take
+        for s, e, rule, m in ranked:
+            if (same := fallbacks.get((s, e))) is not None:
+                same.append((rule, m))  # a fallback for the same span, in rank order
+            elif e > s and take(s, e):
+                fallbacks[s, e] = same = []
+                chosen.append((s, e, rule, m, same))
+        chosen.sort(key=_start)
+        return chosen
+    starts: list[int] = []  # few candidates: two sorted lists, inserted into
+    ends: list[int] = []
+    for s, e, rule, m in ranked:
+        if (same := fallbacks.get((s, e))) is not None:
+            same.append((rule, m))
+            continue
+        i = bisect.bisect_right(starts, s)
+        if e <= s or (i and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        fallbacks[s, e] = same = []
+        chosen.append((s, e, rule, m, same))
+    chosen.sort(key=_start)
+    return chosen
+
+
+def _rank(c) -> tuple:
+    m = c[3]
+    return (m.start() - m.end(), c[0] - c[1], c[2].priority, c[0])
+
+
+def _start(c) -> int:
+    return c[0]
 
 
 _FEW = 256  # below this many candidates a sorted list is faster than the tree, and not quadratic yet
-
-
-class _FewTaken:
-    """The same answers as :class:`_Taken` from two sorted lists (linear insertion, cheap when few)."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def take(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start)
-        if (i and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end):
-            return False
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-        return True
 
 
 class _Taken:
@@ -286,6 +297,8 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
 _QUOTE = re.compile(r'"[^"\n]{1,400}"|\u201c[^\u201c\u201d\n]{1,400}\u201d|\u201e[^\u201c\u201e\n]{1,400}\u201c'
                     r'|\u00ab[^\u00ab\u00bb\n]{1,400}\u00bb|\u00bb[^\u00ab\u00bb\n]{1,400}\u00ab')
 _TOLD_AGO = 7  # days: a quote told of a date further back than this speaks from that date
+_DATED_FIELDS = ("year", "month", "day", "shift", "feast", "season", "quarter", "half", "week", "weekend", "event",
+                 "decade", "century", "dir")
 
 
 class _Quotes:
@@ -306,13 +319,12 @@ def _told(fields: dict[str, str | None], ctx: Context, s: int, e: int, quotes: _
     """A weekday or clock time inside a quotation the text places well before its publication
     ('He vanished last summer. "Meet me Friday at 6 PM," his note said.') speaks from the narrated
     moment: the day told of where one was named, else a weekday of an unknown week (XXXX-WXX-5)."""
+    weekday = fields.get("weekday")
+    if not (weekday or fields.get("hour") or fields.get("pod")):
+        return None
     if ctx.dct is None or ctx.last is None or ctx.narrative or (ctx.dct - ctx.last).days <= _TOLD_AGO:
         return None
-    if any(fields.get(k) for k in ("year", "month", "day", "shift", "feast", "season", "quarter", "half", "week",
-                                    "weekend", "event", "decade", "century", "dir")):
-        return None
-    weekday = fields.get("weekday")
-    if not (weekday or fields.get("hour") or fields.get("pod")) or not quotes.inside(s, e):
+    if any(fields.get(k) for k in _DATED_FIELDS) or not quotes.inside(s, e):
         return None
     suffix = ""
     if fields.get("hour") or fields.get("pod"):
