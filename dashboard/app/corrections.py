@@ -1,4 +1,6 @@
 """A page's correction buttons: run the correction, then say what it did on the next run.
+(The Documents page's controls, in :mod:`dashboard.app.editing`, run in the script and rerun;
+a callback suits forms whose widgets should be reset once the correction is made.)
 
 The correction runs in the button's callback, before Streamlit reruns the script, so the rerun
 that follows already reads the store's new version: every page, filter and figure of that run
@@ -11,9 +13,10 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
+from dashboard.app import editing
 from dashboard.errors import UserError
 
-_MESSAGE = "_correction_message"
+_ERROR = "_correction_error"
 
 
 def button(label: str, action: Callable[[], str], *, key: str, reset: Mapping[str, object] | None = None,
@@ -25,18 +28,16 @@ def button(label: str, action: Callable[[], str], *, key: str, reset: Mapping[st
 
 def _run(action: Callable[[], str], reset: dict[str, object]) -> None:
     try:
-        st.session_state[_MESSAGE] = ("success", action())
+        st.session_state[editing.DONE] = action()  # said by the entry script, like any change
     except UserError as exc:
-        st.session_state[_MESSAGE] = ("error", str(exc))
+        st.session_state[_ERROR] = str(exc)
         return
     for key, value in reset.items():
         st.session_state[key] = value
 
 
-def show_message() -> None:
-    """The outcome of the last correction, once."""
-    kind, text = st.session_state.pop(_MESSAGE, (None, ""))
-    if kind == "success":
-        st.success(text)
-    elif kind == "error":
+def show_error() -> None:
+    """Why the last correction was refused, once (a correction that worked is announced by
+    :func:`dashboard.app.editing.show_done` at the top of every page)."""
+    if text := st.session_state.pop(_ERROR, None):
         st.error(text)

@@ -159,7 +159,7 @@ def test_the_documents_page_marks_actors_under_their_corrected_names(app):
     app.text_input(key="actors_rename_to").input("President Trump").run()
     click(app, "actors_rename_go")
     app.switch_page("screens/documents.py").run()
-    app.selectbox(key="documents_doc").select("nato-de").run()
+    app.selectbox(key="article").select("nato-de").run()
     page = facts_shown(app)
     assert 'class="ft-actor" title="President Trump"' in page and 'title="Donald Trump"' not in page
 
@@ -168,3 +168,13 @@ def test_the_csv_tab_offers_the_corrections_for_download(app):
     open_actors(app)
     assert [b.label for b in app.get("download_button")] == ["Download corrections (CSV)"]
     assert app.button(key="actors_import_go").proto.disabled  # nothing uploaded yet
+
+
+def test_a_read_only_dashboard_lists_actors_but_offers_no_corrections(app, monkeypatch):
+    from dashboard.app.editing import READ_ONLY_ENV
+
+    monkeypatch.setenv(READ_ONLY_ENV, "1")
+    open_actors(app)
+    assert len(actor_table(app)) == 8
+    assert not app.get("tab") and not [b for b in app.button if b.key and b.key.startswith("actors_")]
+    assert [b.label for b in app.get("download_button")] == ["Download corrections (CSV)"]

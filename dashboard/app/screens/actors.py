@@ -6,7 +6,7 @@ and to documents ingested later (see dashboard/store/actor_corrections.py)."""
 
 import streamlit as st
 
-from dashboard.app import corrections, view
+from dashboard.app import corrections, editing, view
 from dashboard.app.actor_filter import group_label
 from dashboard.facts.schema import ACTOR_KINDS
 
@@ -23,7 +23,12 @@ def label(name: str) -> str:
     return about.get(name, name)
 
 
-corrections.show_message()
+def download_corrections() -> None:
+    st.download_button("Download corrections (CSV)", data=current.actor_corrections_csv(), file_name="actors.csv",
+                       mime="text/csv", key="actors_download", on_click="ignore", icon=":material/download:")
+
+
+corrections.show_error()
 if table.empty and rejected.empty:
     st.info("No actors yet: add articles on the Add articles page.")
     st.stop()
@@ -48,6 +53,12 @@ st.dataframe(
         "role": "role",
     },
 )
+
+if not editing.writable():
+    st.caption("This dashboard is read-only: actor corrections are made where the store is served writable, "
+               "or with `fact-timeline actors`.")
+    download_corrections()
+    st.stop()
 
 st.subheader("Correct actors")
 merge, rename, alias, kind, reject, undo, files = st.tabs(
@@ -113,8 +124,7 @@ with files:
     st.caption("Corrections as a CSV with the columns of an --actors list (name, kind, wikidata, country, role, "
                "aliases) plus not_actor: for another store (`fact-timeline actors import`) or as an actor list "
                "for `fact-timeline ingest --actors`.")
-    st.download_button("Download corrections (CSV)", data=current.actor_corrections_csv(), file_name="actors.csv",
-                       mime="text/csv", key="actors_download", on_click="ignore", icon=":material/download:")
+    download_corrections()
     upload = st.file_uploader("Import corrections", type=["csv"], key="actors_upload")
     st.checkbox("Replace the stored corrections", key="actors_replace")
     corrections.button(
