@@ -8,16 +8,19 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dashboard.app.process import served
+from dashboard.facts import load_documents
+from dashboard.paths import SAMPLES_DIR
 from dashboard.store import FactFilter, FactStore
 
 from .shared import actor_box, choose_actor, download, fact_count, go_to, open_page, timeline, wait_idle
 
-STOLTENBERG_ONLY = "Jens Stoltenberg"
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with served(tmp_path_factory.mktemp("e2e-actors") / "facts.duckdb") as running:
+    """A user's own store (the sample articles ingested as `fact-timeline ingest` would) served
+    writable: corrections go into it."""
+    db = tmp_path_factory.mktemp("e2e-actors") / "facts.duckdb"
+    assert FactStore(db).ingest(load_documents([SAMPLES_DIR / "manifest.jsonl"]), workers=1).ok
+    with served(db) as running:
         yield running
 
 
@@ -59,40 +62,41 @@ def lanes(page: Page) -> str:
 
 
 def test_a_merge_on_the_actors_page_changes_what_the_timeline_filter_offers_and_shows(page, server, tmp_path):
+    """A journalist reads "the White House" as the United States' government and merges the two."""
     store = FactStore(server.db)
-    rutte = set(store.facts(FactFilter(actors=("Mark Rutte",)))["fact_id"])
-    stoltenberg = set(store.facts(FactFilter(actors=("Jens Stoltenberg",)))["fact_id"])
-    assert stoltenberg - rutte and rutte, "the sample names both, apart and together"
+    states = set(store.facts(FactFilter(actors=("United States",)))["fact_id"])
+    house_facts = store.facts(FactFilter(actors=("White House",)))
+    house = set(house_facts["fact_id"])
+    assert house - states, "the sample names the White House where it names no United States"
 
-    open_page(page, server.url, actor="Mark Rutte")
-    assert fact_count(page)[0] == len(rutte)
-    expect(timeline(page).locator(".js-plotly-plot").first).to_contain_text("Jens Stoltenberg")
-    assert "Jens Stoltenberg" in offered(page, "People", "Stolten")
+    open_page(page, server.url, actor="United States")
+    assert fact_count(page)[0] == len(states)
+    assert "White House" in offered(page, "Organisations", "White")
 
     go_to(page, "Actors")
     expect(page.locator('[data-testid="stDataFrame"]')).to_be_visible()
     page.get_by_role("tab", name="Merge").click()
-    pick(page, "Actors to merge", "Jens Stoltenberg (person")
-    pick(page, "into", "Mark Rutte (person", widget="stSelectbox")
+    pick(page, "Actors to merge", "White House (organisation")
+    pick(page, "into", "United States (state", widget="stSelectbox")
     page.get_by_role("button", name="Merge", exact=True).click()
     wait_idle(page)
-    expect(page.get_by_text("merged Jens Stoltenberg into Mark Rutte")).to_be_visible()
-    assert "actor=Mark+Rutte" in page.url  # the filter is still in the address
+    expect(page.get_by_text("merged White House into United States")).to_be_visible()
+    assert "actor=United+States" in page.url  # the filter is still in the address
 
     go_to(page, "Timeline")
-    assert fact_count(page)[0] == len(rutte | stoltenberg)
-    assert "Jens Stoltenberg" not in offered(page, "People", "Stolten")
+    assert fact_count(page)[0] == len(states | house)
+    assert "White House" not in offered(page, "Organisations", "White")
     figure = timeline(page).locator(".js-plotly-plot").first
-    expect(figure).to_contain_text("Mark Rutte")
-    expect(figure).not_to_contain_text("Jens Stoltenberg")
-    facts = page.locator(".ft-facts")
-    for sentence in store.facts(FactFilter(doc_ids=()))[lambda f: f["fact_id"].isin(stoltenberg - rutte)]["sentence"]:
-        expect(facts).to_contain_text(sentence[:60])
+    expect(figure).to_contain_text("United States")
+    expect(figure).not_to_contain_text("White House")
+    assert store.facts(FactFilter(actors=("White House",))).empty
+    for sentence in house_facts["sentence"]:  # the facts under the timeline (grouped by period)
+        expect(page.locator(".ft-facts").filter(has_text=sentence[:60]).first).to_be_attached()
 
     go_to(page, "Actors")
     page.get_by_role("tab", name="CSV").click()
     rows = list(csv.DictReader(io.StringIO(download(page, "Download corrections (CSV)", tmp_path).read_text(encoding="utf-8-sig"))))
-    assert [(r["name"], r["aliases"]) for r in rows] == [("Mark Rutte", "Jens Stoltenberg")]
+    assert [(r["name"], r["kind"], r["wikidata"], r["aliases"]) for r in rows] == [("United States", "state", "Q30", "White House")]
     page.screenshot(path=tmp_path / "actors.png", full_page=True)
 
 
