@@ -112,18 +112,43 @@ def documents(db: str, version: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
+def actor_table(db: str, version: str) -> pd.DataFrame:
+    """Every actor after the user's corrections, most facts first (see FactStore.actor_table)."""
+    return store(db).actor_table()
+
+
 def actors(db: str, version: str) -> list[str]:
-    return list(store(db).actors())
+    return actor_table(db, version)["name"].tolist()
+
+
+def actor_kinds(db: str, version: str) -> dict[str, str]:
+    """Actor name -> kind, most facts first: what the sidebar groups its actor filter by."""
+    table = actor_table(db, version)
+    return dict(zip(table["name"], table["kind"]))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def rejected_actors(db: str, version: str) -> pd.DataFrame:
+    return store(db).actor_corrections.rejected()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def actor_corrections_csv(db: str, version: str) -> bytes:
+    """The user's actor corrections as the ``--actors`` CSV (UTF-8 with a BOM, for spreadsheets)."""
+    return store(db).actor_corrections.to_csv().encode("utf-8-sig")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def actor_mentions(db: str, version: str, doc_id: str) -> list[tuple[int, int, str]]:
-    """Where the actors of one document are named: (start, end, canonical name)."""
+    """Where the actors of one document are named: (start, end, name as corrected by the user;
+    names marked not an actor left out)."""
     from dashboard.actors import find_actors
 
     docs = documents(db, version)
     doc = docs[docs["doc_id"] == doc_id].iloc[0]
-    return [(m.start, m.end, m.actor.name) for m in find_actors(str(doc["text"]), str(doc["lang"]))]
+    resolve = store(db).actor_corrections.resolver()
+    found = ((m.start, m.end, resolve(m.actor.name)) for m in find_actors(str(doc["text"]), str(doc["lang"])))
+    return [(start, end, name) for start, end, name in found if name is not None]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

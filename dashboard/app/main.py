@@ -23,13 +23,14 @@ PAGES = [
     st.Page("screens/charts.py", title="Charts", icon=":material/bar_chart:", url_path="charts"),
     st.Page("screens/documents.py", title="Documents", icon=":material/article:", url_path="documents"),
     st.Page("screens/data.py", title="Data", icon=":material/table:", url_path="data"),
+    st.Page("screens/actors.py", title="Actors", icon=":material/group:", url_path="actors"),
     st.Page("screens/add.py", title="Add articles", icon=":material/upload_file:", url_path="add"),
 ]
 
 db = cache.db_path()
 version = cache.version(db)
 documents = cache.documents(db, version)
-flt = filter_sidebar(cache.actors(db, version), dict(zip(documents["doc_id"], documents["title"])))
+flt = filter_sidebar(cache.actor_kinds(db, version), dict(zip(documents["doc_id"], documents["title"])))
 view = View(db, version, flt)
 view = view.showing(*display_sidebar(*view.hidden_counts()))
 view.publish()

@@ -12,31 +12,40 @@ from datetime import date
 
 import streamlit as st
 
+from dashboard.app import actor_filter
 from dashboard.app.query import KEYS, filter_from_params, filter_to_params
 from dashboard.facts.schema import FACT_TYPES, STATUSES
 from dashboard.store.filters import FactFilter
 
-# FactFilter field -> widget key in st.session_state
+# FactFilter field -> widget key in st.session_state ("filter_actors" holds the selection of all
+# the actor groups, see actor_filter.py)
 WIDGETS = {field: f"filter_{field}" for field in KEYS}
 _SEEDED = "_filters_seeded"
+_ACTORS_SET = "_filter_actors_set"  # "filter_actors" was just set (URL, clear): it leads the groups
 EARLIEST, LATEST = date(1800, 1, 1), date(2200, 12, 31)
 MODE_LABELS = {"any": "any of them", "all": "all of them"}
 
 
-def filter_sidebar(actors: Sequence[str], documents: Mapping[str, str]) -> FactFilter:
-    """Draw the filters; ``documents`` maps doc_id to title. Returns the filter they set."""
+def filter_sidebar(actors: Mapping[str, str] | Sequence[str], documents: Mapping[str, str]) -> FactFilter:
+    """Draw the filters; ``actors`` maps each actor to its kind (most facts first; a plain list
+    of names also works), ``documents`` doc_id to title. Returns the filter they set."""
     state = st.session_state
+    kinds = actor_filter.as_kinds(actors)
     if not state.get(_SEEDED):
-        _seed(filter_from_params(_url_params(), actors=actors, doc_ids=documents))
+        _seed(filter_from_params(_url_params(), actors=kinds, doc_ids=documents))
         state[_SEEDED] = True
+    if not state.pop(_ACTORS_SET, False):
+        state[WIDGETS["actors"]] = actor_filter.chosen(state, kinds)
     # Options can shrink when a document is replaced: drop selections that no longer exist.
-    for field, options in (("actors", actors), ("doc_ids", documents)):
+    for field, options in (("actors", kinds), ("doc_ids", documents)):
         known = set(options)
         state[WIDGETS[field]] = [v for v in state[WIDGETS[field]] if v in known]
+    actor_filter.place(state, state[WIDGETS["actors"]], kinds)
 
     with st.sidebar:
         st.header("Filters")
-        st.multiselect("Actors", list(actors), key=WIDGETS["actors"], placeholder="all actors")
+        st.subheader("Actors")
+        actor_filter.draw(kinds)
         st.radio("Facts naming", list(MODE_LABELS), key=WIDGETS["actor_mode"],
                  format_func=MODE_LABELS.get, horizontal=True)
         left, right = st.columns(2)
@@ -58,6 +67,7 @@ def _seed(flt: FactFilter) -> None:
     for field, key in WIDGETS.items():
         value = getattr(flt, field)
         st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    st.session_state[_ACTORS_SET] = True
 
 
 def _from_widgets() -> FactFilter:

@@ -62,6 +62,17 @@ class View:
     def store(self):
         return cache.store(self.db)
 
+    def actor_table(self) -> pd.DataFrame:
+        """Every actor after the user's corrections (name, kind, n_facts, n_documents, wikidata,
+        role, forms, aliases, corrected), whatever the filter."""
+        return cache.actor_table(self.db, self.version)
+
+    def rejected_actors(self) -> pd.DataFrame:
+        return cache.rejected_actors(self.db, self.version)
+
+    def actor_corrections_csv(self) -> bytes:
+        return cache.actor_corrections_csv(self.db, self.version)
+
     def actor_mentions(self, doc_id: str) -> list[tuple[int, int, str]]:
         return cache.actor_mentions(self.db, self.version, doc_id)
 

@@ -1,8 +1,9 @@
 """Whether a dated statement lies in the past, is ongoing or is still to come.
 
 The interval decides where it can: anything that ended before the publication day is past,
-anything that starts after it is future ("Anfang 2026" in an article of December 2025). Where the
-interval holds the publication day ("this year", "im Dezember") or there is none, the words of
+anything that starts after it is future ("Anfang 2026" in an article of December 2025), and a
+period longer than a year that holds it ("im 20. Jahrhundert" in 1995) is ongoing, not future. Where
+the interval holds the publication day ("this year", "im Dezember") or there is none, the words of
 the clause around the expression decide: tense, modal verbs and planning cues (``soll``,
 ``plant``, ``wird``, ``expected to``), the cue nearest the expression first. The cues are data
 (``data/facts/status_cues.csv``), one set per language.
@@ -22,6 +23,8 @@ CUES_PATH = DATA_DIR / "facts" / "status_cues.csv"
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
 # Values with no place on the axis but a direction.
 _REF_STATUS = {"PAST_REF": "past", "FUTURE_REF": "future", "PRESENT_REF": "ongoing"}
+# Periods longer than this (decades, centuries) that hold the publication day are never future.
+_LONG_PERIOD = timedelta(days=366)
 
 
 @lru_cache(maxsize=None)
@@ -77,4 +80,9 @@ def fact_status(
             return "past"
         if interval.start >= day + timedelta(days=1):
             return "future"
-    return cue_status(sentence, start, end, lang) or ("ongoing" if interval is not None and dct is not None else "past")
+    cue = cue_status(sentence, start, end, lang)
+    if cue == "future" and interval is not None and dct is not None and interval.end - interval.start > _LONG_PERIOD:
+        # A century or decade holding the publication day is under way, whatever is planned in it:
+        # "die Aufgaben des 21. Jahrhunderts werden groß sein" (2006) speaks of an ongoing period.
+        return "ongoing"
+    return cue or ("ongoing" if interval is not None and dct is not None else "past")

@@ -5,7 +5,10 @@ Public surface:
 - :class:`FactStore` ``(path=None)``: ``.ingest(documents, workers=1, engine="local"|"dask",
   actors_csv=()) -> IngestReport`` (idempotent by content hash), ``.facts(FactFilter | None)``
   (FACT_COLUMNS), ``.documents()``, ``.actors()`` (most facts first), ``.version()`` (cache
-  key; changes with every write), ``.write(docs, facts)``, ``.remove(doc_ids)``.
+  key; changes with every write), ``.write(docs, facts)``, ``.remove(doc_ids)``,
+  ``.actor_table()`` (every actor with kind, counts, forms, aliases, Wikidata ID) and
+  ``.actor_corrections`` (merge, rename, alias, kind, not an actor, the ``--actors`` CSV; see
+  :mod:`dashboard.store.actor_corrections`), applied to every read.
 - :class:`FactFilter` and :func:`apply_filter` (the same filter on a DataFrame in memory).
 - :class:`IngestReport` (added / replaced / unchanged / failed, ``summary()``, ``ok``).
 - :class:`StoreBusy`: another process held the file locked longer than the timeout.

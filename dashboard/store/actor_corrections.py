@@ -21,7 +21,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -73,6 +73,20 @@ class ActorCorrections:
     def rejected(self) -> pd.DataFrame:
         """The names marked as not an actor, with the facts that name them (REJECTED_COLUMNS)."""
         return _frame(self.store._read_arrow(rejected_sql, actors=False), REJECTED_COLUMNS)
+
+    def resolver(self) -> Callable[[str], str | None]:
+        """name -> the name a page shows for it, ``None`` for a name marked not an actor: for
+        what is named outside fact rows (the actor marks in a document's text)."""
+        aliases = self.store._read_arrow("SELECT alias, name FROM actor_aliases")
+        rejected = self.store._read_arrow("SELECT name FROM actor_corrections WHERE not_actor")
+        names = dict(zip(*aliases.to_pydict().values())) if aliases is not None else {}
+        dropped = set(rejected.column("name").to_pylist()) if rejected is not None else set()
+
+        def resolve(name: str) -> str | None:
+            final = names.get(name, name)
+            return None if final in dropped else final
+
+        return resolve
 
     def rows(self) -> list[dict[str, str]]:
         """The corrections as rows of the ``--actors`` CSV (actor_csv.COLUMNS): one per actor
@@ -181,11 +195,12 @@ class ActorCorrections:
             _drop_empty(con)
         return f"{name} is an actor again"
 
-    def import_csv(self, path: str | Path, replace: bool = False) -> str:
+    def import_csv(self, path: str | Path, replace: bool = False, text: str | bytes | None = None) -> str:
         """Apply the corrections of an ``--actors`` CSV (the format :meth:`to_csv` writes; a
-        gazetteer CSV works too). The whole file is checked first: one bad line changes nothing.
-        With ``replace`` the stored corrections are dropped first."""
-        rows = actor_csv.read_rows(path)
+        gazetteer CSV works too), read from ``path`` or given as ``text`` (an upload called
+        ``path``). The whole file is checked first: one bad line changes nothing. With
+        ``replace`` the stored corrections are dropped first."""
+        rows = actor_csv.read_rows(path, text)
         with self.store.writing() as con:
             if replace:
                 con.execute("DELETE FROM actor_aliases")

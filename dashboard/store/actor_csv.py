@@ -73,18 +73,23 @@ def parse_row(cells: dict[str, str], where: str) -> Row:
                tuple(a for a in split_aliases(cells.get("aliases", "")) if a != name), flag in YES)
 
 
-def read_rows(path: str | Path) -> list[Row]:
-    """Every row of the file, checked; the first bad one raises naming the file and line."""
+def read_rows(path: str | Path, text: str | bytes | None = None) -> list[Row]:
+    """Every row of the file at ``path`` (or of ``text``, named ``path`` in messages), checked;
+    the first bad one raises naming the file and line."""
     path = Path(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None or "name" not in [f.strip() for f in reader.fieldnames]:
-                raise UserError(f"{path}:1: an actors CSV needs a header with at least 'name' ({','.join(COLUMNS)})")
-            return [
-                parse_row({k.strip(): (v or "").strip() for k, v in cells.items() if k}, f"{path}:{reader.line_num}")
-                for cells in reader
-            ]
+        if text is None:
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                text = handle.read()
+        if isinstance(text, bytes):
+            text = text.decode("utf-8-sig")
+        reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+        if reader.fieldnames is None or "name" not in [f.strip() for f in reader.fieldnames]:
+            raise UserError(f"{path}:1: an actors CSV needs a header with at least 'name' ({','.join(COLUMNS)})")
+        return [
+            parse_row({k.strip(): (v or "").strip() for k, v in cells.items() if k}, f"{path}:{reader.line_num}")
+            for cells in reader
+        ]
     except FileNotFoundError:
         raise UserError(f"{path}: actors CSV not found") from None
     except (OSError, UnicodeDecodeError, csv.Error) as exc:

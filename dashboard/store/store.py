@@ -88,18 +88,19 @@ class FactStore:
     # -- reading --------------------------------------------------------------------------------
 
     def _read_arrow(self, sql: Query, params: dict[str, object] | None = None, *, actors: bool = True,
-                    hidden: bool = False) -> pa.Table | None:
+                    hidden: bool = False, narrow: FactFilter | None = None) -> pa.Table | None:
         """The result of one read query, fetched whole (``None`` while there is no store yet).
 
         ``sql`` may be a function of the corrected facts' relation (see :meth:`_fact_relation`;
         ``actors=False`` leaves the actor corrections to the query itself, ``hidden=True`` keeps
-        the facts the user hid, with a ``hidden`` column).
+        the facts the user hid, with a ``hidden`` column; a query that keeps only facts passing
+        ``narrow`` (and has its parameters) may say so, to have only those corrected).
         """
         if not self.path.exists():
             return None
         with connect(self.path, read_only=True, timeout=self.timeout) as con:
             try:
-                text = sql if isinstance(sql, str) else sql(self._fact_relation(con, actors=actors, hidden=hidden))
+                text = sql if isinstance(sql, str) else sql(self._fact_relation(con, actors=actors, hidden=hidden, narrow=narrow))
                 return con.sql(text, params=params or {}).to_arrow_table()
             except duckdb.CatalogException:  # an empty file: created, never written
                 return None
@@ -109,7 +110,7 @@ class FactStore:
         return None if table is None else table.to_pandas()
 
     @staticmethod
-    def _fact_relation(con, actors: bool = True, hidden: bool = False) -> str:
+    def _fact_relation(con, actors: bool = True, hidden: bool = False, narrow: FactFilter | None = None) -> str:
         """The facts as users see them: the ``facts`` table with every stored correction applied
         (the user's fact corrections first: dates, statuses, hidden facts; then the actor
         corrections, only with ``actors``). Always has ``corrected`` (and ``hidden``) beside
@@ -122,6 +123,8 @@ class FactStore:
         corrections.prepare(con)
         relation = corrections.corrected_facts_sql("facts", include_hidden=hidden)
         if actor_sql.prepare(con) and actors:
+            if (where := actor_sql.narrowing_sql(con, narrow)) != "TRUE":
+                relation = f"(SELECT * FROM {relation} WHERE {where})"  # only what may pass is corrected
             relation = actor_sql.corrected_facts_sql(relation)
         return relation
 
@@ -136,6 +139,7 @@ class FactStore:
             lambda facts: f"SELECT {_FACT_LIST}{extra} FROM {facts} WHERE {where} {order}",
             params,
             hidden=include_hidden,
+            narrow=flt,
         )
         if table is None:
             return facts_frame().assign(corrected=pd.Series(dtype=bool), **({"hidden": pd.Series(dtype=bool)} if include_hidden else {}))

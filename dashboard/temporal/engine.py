@@ -18,6 +18,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from dashboard.temporal import calendar
 from dashboard.temporal.events import find_event
 from dashboard.temporal.normalize import Context, fill, resolve_date, template_value
 from dashboard.temporal.resources import DIGITS, SMALL_DIGITS, YEAR_DIGITS, Language, Rule, load_language
@@ -29,6 +30,7 @@ from dashboard.temporal.timex import Timex
 _LEFT = 28
 _RIGHT = 10
 _NON_WORD = re.compile(r"\W")
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 def parse_dct(dct: str | date | datetime | None) -> date | None:
@@ -73,6 +75,8 @@ def triggers(text: str, language: Language) -> list[tuple[int, int, frozenset[st
             hit = _digit_kind(m.group())
         elif kind[0] == "x":  # a trigger pattern: the key names its groups
             hit = index[kind]
+            if (digits := _LEADING_DIGITS.match(text, m.start())) is not None:
+                hit = hit | _digit_kind(digits.group())  # "1994-95" is also the number 1994
         elif (hit := index.get(m.group(kind).lower())) is None:
             continue
         found.append((m.start(), m.end(), hit))
@@ -188,16 +192,46 @@ def select(found: list[tuple[int, int, Rule, re.Match[str]]]):
         # A candidate is judged by all it matched, context included: "Seit 2014" is not inside
         # the count "2014 Präsident" though its expression "2014" is.
         found = [c for c in found if not c[2].negative and not vetoes.contain(c[3].start(), c[3].end())]
-    ranked = sorted((c for c in found if c[1] > c[0]),
-                    key=lambda c: (-(c[3].end() - c[3].start()), -(c[1] - c[0]), c[2].priority, c[0]))
-    taken = _Taken(sorted({c[0] for c in ranked}))
-    chosen = {}
-    for cand in ranked:
-        if (cand[0], cand[1]) in chosen:
-            chosen[cand[0], cand[1]].append(cand)  # a fallback for the same span, in rank order
-        elif taken.take(cand[0], cand[1]):
-            chosen[cand[0], cand[1]] = [cand]
-    return [(*same[0], tuple((c[2], c[3]) for c in same[1:])) for _, same in sorted(chosen.items())]
+    ranked = sorted(found, key=_rank)
+    chosen = []
+    fallbacks: dict[tuple[int, int], list] = {}
+    if len(ranked) > _FEW:
+        take = _Taken(sorted({c[0] for c in ranked})).take
+        for s, e, rule, m in ranked:
+            if (same := fallbacks.get((s, e))) is not None:
+                same.append((rule, m))  # a fallback for the same span, in rank order
+            elif e > s and take(s, e):
+                fallbacks[s, e] = same = []
+                chosen.append((s, e, rule, m, same))
+        chosen.sort(key=_start)
+        return chosen
+    starts: list[int] = []  # few candidates: two sorted lists, inserted into
+    ends: list[int] = []
+    for s, e, rule, m in ranked:
+        if (same := fallbacks.get((s, e))) is not None:
+            same.append((rule, m))
+            continue
+        i = bisect.bisect_right(starts, s)
+        if e <= s or (i and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        fallbacks[s, e] = same = []
+        chosen.append((s, e, rule, m, same))
+    chosen.sort(key=_start)
+    return chosen
+
+
+def _rank(c) -> tuple:
+    m = c[3]
+    return (m.start() - m.end(), c[0] - c[1], c[2].priority, c[0])
+
+
+def _start(c) -> int:
+    return c[0]
+
+
+_FEW = 256  # below this many candidates a sorted list is faster than the tree, and not quadratic yet
 
 
 class _Taken:
@@ -249,17 +283,63 @@ def normalise(text: str, chosen, language: Language, ctx: Context) -> list[Timex
     resolves (a rule may decline: "Abends" is a time of the day just named only where one was)."""
     out = []
     tense = TenseReader(text, language.tense)
+    quotes = _Quotes(text)
     for s, e, rule, m, fallbacks in chosen:
         ctx.here = s
         for rule, m in ((rule, m), *fallbacks):
-            if (timex := _normalise_one(text, s, e, rule, m, language, ctx, tense)) is not None:
+            if (timex := _normalise_one(text, s, e, rule, m, language, ctx, tense, quotes)) is not None:
                 out.append(timex)
                 break
     return out
 
 
+# Quotations: “…”, „…“, "…", «…», »…« (one paragraph at most)
+_QUOTE = re.compile(r'"[^"\n]{1,400}"|\u201c[^\u201c\u201d\n]{1,400}\u201d|\u201e[^\u201c\u201e\n]{1,400}\u201c'
+                    r'|\u00ab[^\u00ab\u00bb\n]{1,400}\u00bb|\u00bb[^\u00ab\u00bb\n]{1,400}\u00ab')
+_TOLD_AGO = 7  # days: a quote told of a date further back than this speaks from that date
+_DATED_FIELDS = ("year", "month", "day", "shift", "feast", "season", "quarter", "half", "week", "weekend", "event",
+                 "decade", "century", "dir")
+
+
+class _Quotes:
+    """The quotations of a text, found once and only when an expression asks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] | None = None
+
+    def inside(self, start: int, end: int) -> bool:
+        if self.spans is None:
+            self.spans = [m.span() for m in _QUOTE.finditer(self.text)]
+        i = bisect.bisect_right(self.spans, (start, float("inf"))) - 1
+        return i >= 0 and self.spans[i][0] < start and end < self.spans[i][1]
+
+
+def _told(fields: dict[str, str | None], ctx: Context, s: int, e: int, quotes: _Quotes) -> str | None:
+    """A weekday or clock time inside a quotation the text places well before its publication
+    ('He vanished last summer. "Meet me Friday at 6 PM," his note said.') speaks from the narrated
+    moment: the day told of where one was named, else a weekday of an unknown week (XXXX-WXX-5)."""
+    weekday = fields.get("weekday")
+    if not (weekday or fields.get("hour") or fields.get("pod")):
+        return None
+    if ctx.dct is None or ctx.last is None or ctx.narrative or (ctx.dct - ctx.last).days <= _TOLD_AGO:
+        return None
+    if any(fields.get(k) for k in _DATED_FIELDS) or not quotes.inside(s, e):
+        return None
+    suffix = ""
+    if fields.get("hour") or fields.get("pod"):
+        suffix = resolve_date({k: v for k, v in fields.items() if k in ("hour", "minute", "second", "pod", "ampm")},
+                              Context(dct=ctx.last), None)[0][10:]
+    if ctx.last_gran == "day":
+        day = calendar.weekday_near(ctx.last, int(weekday), 1) if weekday else ctx.last
+        if weekday:
+            ctx.remember(day, "day", e)  # "am Freitag um 18 Uhr": the clock time is that Friday's
+        return day.isoformat() + suffix
+    return (f"XXXX-WXX-{weekday}" if weekday else "XXXX-XX-XX") + suffix
+
+
 def _normalise_one(text: str, s: int, e: int, rule: Rule, m: re.Match[str], language: Language, ctx: Context,
-                   tense: TenseReader) -> Timex | None:
+                   tense: TenseReader, quotes: _Quotes) -> Timex | None:
     values = _values(rule, m, language, ctx.year2_pivot)
     mod = fill(rule.mod, values) if rule.mod else None
     event = implied = ""
@@ -281,16 +361,20 @@ def _normalise_one(text: str, s: int, e: int, rule: Rule, m: re.Match[str], lang
                     value = fields["year"]
                 else:
                     return None
+            elif (told := _told(fields, ctx, s, e, quotes)) is not None:
+                value = told
             else:
                 needs_direction = fields.get("dir") is None and not fields.get("year") and (
                     not fields.get("shift") or fields.get("anchor") == "recent")
                 direction, strong = None, False
                 # A history text is told in the past tense throughout: there the tense says
                 # nothing, and open dates go to the nearest occurrence around the last date.
+                ctx.same_weekday_back = False
                 if needs_direction and ctx.dct is not None and not ctx.narrative:
-                    found = tense.direction(s, e)
+                    found = tense.explain(s, e)
                     if found is not None:
-                        direction, strong = found
+                        direction, strong, cue = found
+                        ctx.same_weekday_back = cue.lower() in language.week_back_cues
                     else:
                         default = language.undirected_weekday if fields.get("weekday") else language.undirected
                         direction = {"past": -1, "future": 1}.get(default)

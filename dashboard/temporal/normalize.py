@@ -23,6 +23,13 @@ _DURATION_UNITS = {  # unit code -> (TIMEX3 designator, is a time unit)
     "SP": ("SP", False), "SU": ("SU", False), "FA": ("FA", False), "WI": ("WI", False),  # "den Sommer über": P1SU
 }
 NEAR_DAY = 100  # characters within which a time of day belongs to the day named before it
+# The granularities an anaphor of a unit can take its date from: "that day" a day, "that month" a
+# day or a month, "that year" anything within one.
+FINER_OR_EQUAL = {
+    "day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month"),
+    "quarter": ("day", "week", "month", "quarter"), "half": ("day", "week", "month", "quarter", "half"),
+    "year": ("day", "week", "month", "season", "quarter", "half", "year"),
+}
 UNIT_GRANULARITY = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
                     "CE": "century", "HY": "half", "SE": "season"}
 
@@ -36,6 +43,7 @@ class Context:
     last_gran: str = ""
     narrative: bool = False  # resolve open fields against the last mention rather than the DCT
     year2_pivot: int = 2040
+    same_weekday_back: bool = False  # a past clause's weekday equal to the DCT's is a week back
     by_gran: dict[str, tuple[int, date]] = field(default_factory=dict)  # granularity -> (order, date)
     seen: int = 0
     here: int = 0  # where the expression being resolved starts
@@ -170,6 +178,8 @@ def template_value(template: str, values: dict[str, str]) -> str:
     """A ``value`` template; ``@duration(num, unit)`` spells a duration, and several of them in a
     row make one ("@duration(2, Y)@duration(3, M)" is P2Y3M)."""
     filled = fill(template, values) or ""
+    # A call whose captures are all absent is an optional part that did not match: left out.
+    filled = re.sub(r"@duration\(X,\s*X\)", "", filled) if "@duration(" in filled[1:] else filled
     calls = list(re.finditer(r"@duration\(([^,()]*),\s*([^()]*)\)", filled))
     if len(calls) > 1 and "".join(m[0] for m in calls) == filled:
         return merge_durations([duration(m[1].strip(), m[2].strip()) for m in calls])
@@ -270,12 +280,18 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
     # anchor "last" counts from the date last mentioned; "last:quarter,half" only from the last
     # quarter or half mentioned ("a year earlier" in company news); else from the DCT.
     anchor = f.get("anchor") or ""
+    unit = UNIT_GRANULARITY.get(f.get("shift") or "", "")
     if anchor == "recent":
-        # "the end of the year": the year last spoken of in a past-tense clause, else the current.
-        anchor = "last" if direction is not None and direction < 0 else ""
+        # "the end of the year": the year last spoken of in a past-tense clause, else the current
+        # ("Im Herbst 2015 ... Anfang des Jahres" is this year's start, not 2015's).
+        anchor = f"last:{unit or 'year'}" if direction is not None and direction < 0 else ""
+    elif anchor == "last:unit":
+        # "an diesem Tag", "im selben Monat": the last mention of that unit or a finer one; a
+        # year alone is no antecedent of "that day" (1 January); without one, the DCT.
+        anchor = "last:" + ",".join(FINER_OR_EQUAL.get(unit, (unit,)))
     anchor_last = anchor.startswith("last")
     last = ctx.last_of(anchor.partition(":")[2]) if anchor_last else None
-    from_last = last is not None and not ctx.narrative
+    from_last = last is not None and (not ctx.narrative or ":" in anchor)
     explicit_dir = _signed(f.get("dir"))
     if explicit_dir is not None:
         direction, strong = explicit_dir, True
@@ -332,6 +348,13 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
         return f["century"], None, "century"
     if f.get("century_ordinal"):  # "the twentieth century" is TIMEX3 "19"
         return f"{int(f['century_ordinal']) - 1:02d}", None, "century"
+    if f.get("millennium_ordinal"):  # "das dritte Jahrtausend" is TIMEX3 "2"
+        return f"{int(f['millennium_ordinal']) - 1}", None, "millennium"
+    if f.get("vague_day"):
+        # "The day before the final": a day of the year the story is in, which the text leaves open.
+        if reference is None:
+            return "XXXX-XX-XX", None, "day"
+        return f"{reference.year:04d}-XX-XX", None, "day"
 
     if f.get("feast"):
         if year is None:
@@ -357,6 +380,9 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
             day = calendar.weekday_near(reference, weekday, direction)
             if explicit_dir and day == reference:  # "last Monday" said on a Monday: a week back
                 day += timedelta(weeks=explicit_dir)
+            elif (day == reference and direction < 0 and strong and ctx.same_weekday_back
+                  and reference == ctx.dct):
+                day -= timedelta(weeks=1)
         return day.isoformat() + suffix, day, "day"
 
     for name, count in (("quarter", 4), ("half", 2)):

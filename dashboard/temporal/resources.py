@@ -26,7 +26,7 @@ TYPES = ("DATE", "TIME", "DURATION", "SET")
 DATE_FIELDS = frozenset({
     "year", "month", "day", "week", "quarter", "half", "season", "weekday", "decade", "century",
     "hour", "minute", "second", "pod", "feast", "shift", "by", "by_dct", "dir", "anchor", "gran", "event", "weekend",
-    "ampm", "century_ordinal",
+    "ampm", "century_ordinal", "millennium_ordinal", "vague_day",
 })
 NORMS = ("text", "int", "int2", "year2", "number", "upper", "decade", "century", "bc")
 DIGITS = "digits"  # the pseudo trigger group of every pattern that matches a digit
@@ -153,9 +153,12 @@ class TenseCues:
     strong: tuple[tuple[re.Pattern[str], int], ...] = ()
     weak: tuple[tuple[re.Pattern[str], int], ...] = ()
     clause: re.Pattern[str] | None = None  # where a clause ends: cues in the expression's own clause count first
-    # All cues in one scanner, strong ones first; its group names map to (direction, strong).
+    # All cues in one scanner: the cue words of every kind in one trie (group "w", their kind
+    # looked up by the word), then the patterns, strong ones first; group names map to
+    # (direction, strong).
     scanner: re.Pattern[str] | None = None
     kinds: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    word_kinds: dict[str, tuple[int, bool]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per loaded language
@@ -167,6 +170,10 @@ class Language:
     tense: TenseCues
     undirected: str = "nearest"  # how a bare month or date is placed without a tense cue
     undirected_weekday: str = "nearest"  # and a bare weekday
+    # Cues after which a weekday equal to the publication's is a week back: the pluperfect ("Am
+    # Donnerstag hatte ...", said on a Thursday); after any other past cue it is that day ("Rutte
+    # wies am Dienstag ... zurück", "said Tuesday").
+    week_back_cues: frozenset[str] = frozenset()
     example_dct: str = "2025-12-02"
     generated: bool = False  # built from dateparser's locale data, not hand resources
     trigger_index: dict[str, frozenset[str]] = field(default_factory=dict)  # trigger word -> groups
@@ -467,8 +474,10 @@ def build_cues(spec: dict, source: str) -> dict[str, re.Pattern[str]]:
 
 
 def build_tense(spec: dict) -> TenseCues:
-    """``[tense.<kind>]`` tables with ``words``, ``patterns`` (strong) and ``weak_patterns``;
-    ``[tense] clause_breaks`` lists the words and marks that end a clause."""
+    """``[tense.<kind>]`` tables with ``words``, ``patterns`` (strong), ``weak_words`` and
+    ``weak_patterns``; ``[tense] clause_breaks`` lists the words and marks that end a clause.
+    Words become one trie-shaped alternation (cheap at every word start); patterns are tried as
+    written."""
     strong, weak = [], []
     breaks = spec.get("clause_breaks", [])
     clause = None
@@ -483,23 +492,28 @@ def build_tense(spec: dict) -> TenseCues:
         sign = TENSE_KINDS[kind]
         if (regex := _cue_regex(list(part.get("words", ())), list(part.get("patterns", ())))) is not None:
             strong.append((regex, sign))
-        if (regex := _cue_regex([], list(part.get("weak_patterns", ())))) is not None:
+        if (regex := _cue_regex(list(part.get("weak_words", ())), list(part.get("weak_patterns", ())))) is not None:
             weak.append((regex, sign))
-    # One scanner for a sentence: at each place the first alternative wins, so strong cues
-    # come first ("scheduled" is a future word before it is a weak "-ed" form).
-    sources, kinds = [], {}
-    for strength, key in ((True, "words"), (False, "weak")):
+    # One scanner for a sentence: the words of all kinds in one trie (a strong word before a weak
+    # one of the same spelling), then the patterns, strong before weak ("scheduled" is a future
+    # word before it is a weak "-ed" form). At each place the first alternative wins.
+    word_kinds: dict[str, tuple[int, bool]] = {}
+    for strength, key in ((True, "words"), (False, "weak_words")):
         for kind, part in spec.items():
-            if kind == "clause_breaks":
-                continue
-            words = list(part.get("words", ())) if strength else []
-            patterns = list(part.get("patterns" if strength else "weak_patterns", ()))
-            if (source := _cue_source(words, patterns)) is not None:
+            if kind != "clause_breaks":
+                for word in part.get(key, ()):
+                    word_kinds.setdefault(" ".join(word.lower().split()), (TENSE_KINDS[kind], strength))
+    sources, kinds = [], {}
+    if word_kinds:
+        sources.append(f"(?P<w>(?i:{_trie_regex(sorted(word_kinds))}))")
+    for strength, key in ((True, "patterns"), (False, "weak_patterns")):
+        for kind, part in spec.items():
+            if kind != "clause_breaks" and (patterns := list(part.get(key, ()))):
                 name = f"c{len(kinds)}"
                 kinds[name] = (TENSE_KINDS[kind], strength)
-                sources.append(f"(?P<{name}>{source})")
+                sources.append(f"(?P<{name}>{'|'.join(patterns)})")
     scanner = re.compile(r"(?<!\w)(?:" + "|".join(sources) + r")(?!\w)") if sources else None
-    return TenseCues(tuple(strong), tuple(weak), clause, scanner, kinds)
+    return TenseCues(tuple(strong), tuple(weak), clause, scanner, kinds, word_kinds)
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -550,11 +564,15 @@ def finish(language: Language) -> Language:
     # text: a regex tried at every character costs as much as all the rest of the scan.
     starts = []
     regex_triggers: dict[str, frozenset[str]] = {}
+    numeric = []  # patterns that begin with a digit ("07:30", "1994-95") are tried behind one test
     for name, group in language.groups.items():
         if group.trigger_regex and name in by_group:  # a pattern that starts at a word start
             key = f"x{len(regex_triggers)}"
             regex_triggers[key] = frozenset({name})
-            starts.append(f"(?P<{key}>{group.trigger_regex})")
+            source = f"(?P<{key}>{group.trigger_regex})"
+            (numeric if re.match(r"\(?:?\[0-9|\(\?:1\[0-9\]|\[0-9\]", group.trigger_regex) else starts).append(source)
+    if numeric:
+        starts.append(r"(?=[0-9])(?:" + "|".join(numeric) + ")")
     if kinds["c"]:  # case-sensitive whole words
         starts.append(r"(?P<c>(?-i:" + _trie_regex(sorted(kinds["c"])) + r"))(?!\w)")
     if kinds["w"]:  # whole words
@@ -608,6 +626,7 @@ def load_folder(folder: Path, code: str) -> Language:
         code=code, name=settings.get("name", code), groups=groups, rules=tuple(rules),
         tense=build_tense(settings.get("tense", {})), undirected=settings.get("undirected", "nearest"),
         undirected_weekday=settings.get("undirected_weekday", settings.get("undirected", "nearest")),
+        week_back_cues=frozenset(w.lower() for w in settings.get("week_back_cues", ())),
         example_dct=example_dct, cues=cues,
     )
     return finish(language)

@@ -56,7 +56,10 @@ class TenseReader:
         key = (left, right)
         if key not in self._sentences:
             kinds = self.cues.kinds
-            found: list[Cue] = [(m.start(), m.end(), *kinds[m.lastgroup], m.group())
+            words = self.cues.word_kinds
+            found: list[Cue] = [(m.start(), m.end(),
+                                 *(words[" ".join(m.group().lower().split())] if m.lastgroup == "w" else kinds[m.lastgroup]),
+                                 m.group())
                                 for m in self.cues.scanner.finditer(self.text, left, right)] if self.cues.scanner else []
             breaks = [m.span() for m in self.cues.clause.finditer(self.text, left, right)] if self.cues.clause else []
             self._sentences[key] = (found, breaks)

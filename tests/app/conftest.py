@@ -47,6 +47,7 @@ FACTS = [
     (ENGLISH, "on Tuesday", "2024-07-09", "2024-07-09", "2024-07-10", "day", ["NATO"], "past"),
     (ENGLISH, "2025", "2025", "2025-01-01", "2026-01-01", "year", ["NATO", "Netherlands"], "future"),
 ]
+KINDS = {"Marco Rubio": "person", "Donald Trump": "person", "Alexander Stubb": "person", "NATO": "organisation"}
 STUBB = "Treffen mit dem finnischen Präsidenten Alexander Stubb"
 RUBIO = "Marco Rubio wird am Mittwoch nicht"
 
@@ -62,7 +63,7 @@ def fact_row(doc, expression, value, start, end, granularity, actors, status) ->
         "sentence": doc.text[line_start:line_end], "timex_text": expression, "timex_start": at,
         "timex_end": at + len(expression), "type": "DATE", "value": value, "mod": "START" if "Anfang" in expression else None,
         "start": datetime.fromisoformat(start), "end": datetime.fromisoformat(end), "granularity": granularity,
-        "actors": actors, "actor_ids": [""] * len(actors), "actor_kinds": [""] * len(actors),
+        "actors": actors, "actor_ids": [""] * len(actors), "actor_kinds": [KINDS.get(a, "state") for a in actors],
         "actor_roles": [""] * len(actors), "status": status, "event": "", "durations": [],
     }
 

@@ -13,7 +13,7 @@ def url(app) -> dict[str, list[str]]:
 
 def test_actor_filter_keeps_facts_naming_the_actor(app):
     app.run()
-    sidebar_select(app, "Actors", "Donald Trump")
+    sidebar_select(app, "People", "Donald Trump")
     assert count(app) == (1, 6)
     assert STUBB in facts_shown(app) and RUBIO not in facts_shown(app)
     assert url(app)["actor"] == ["Donald Trump"]
@@ -21,7 +21,7 @@ def test_actor_filter_keeps_facts_naming_the_actor(app):
 
 def test_any_keeps_facts_naming_one_of_them_all_those_naming_each(app):
     app.run()
-    sidebar_select(app, "Actors", "Donald Trump", "Marco Rubio")
+    sidebar_select(app, "People", "Donald Trump", "Marco Rubio")
     assert count(app)[0] == 2
     app.sidebar.radio[0].set_value("all").run()
     assert count(app)[0] == 0 and url(app)["mode"] == ["all"]
@@ -57,7 +57,7 @@ def test_a_bookmarked_address_opens_with_its_filters(app):
     app.query_params["status"] = "future"
     app.query_params["from"] = "2026-01-01"
     app.run()
-    assert app.sidebar.multiselect[0].value == ["United States"]
+    assert next(w for w in app.sidebar.multiselect if w.label == "States").value == ["United States"]
     assert app.sidebar.date_input[0].value == date(2026, 1, 1)
     assert count(app)[0] == 1
     assert url(app)["actor"] == ["United States"]  # the unknown actor is dropped
@@ -65,7 +65,7 @@ def test_a_bookmarked_address_opens_with_its_filters(app):
 
 def test_filters_stay_in_the_address_when_switching_pages(app):
     app.run()
-    sidebar_select(app, "Actors", "NATO")
+    sidebar_select(app, "Organisations", "NATO")
     for page in ("screens/charts.py", "screens/data.py"):
         app.switch_page(page).run()
         assert url(app)["actor"] == ["NATO"] and count(app)[0] == 3

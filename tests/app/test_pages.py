@@ -8,7 +8,7 @@ import pytest
 
 from .conftest import FACTS, RUBIO, STUBB
 
-PAGES = ["screens/timeline.py", "screens/charts.py", "screens/documents.py", "screens/data.py", "screens/add.py"]
+PAGES = ["screens/timeline.py", "screens/charts.py", "screens/documents.py", "screens/data.py", "screens/actors.py", "screens/add.py"]
 
 
 def count(app) -> tuple[int, int]:

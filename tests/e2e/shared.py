@@ -44,9 +44,15 @@ def fact_count(page: Page) -> tuple[int, int]:
     return int(match[1].replace(",", "")), int(match[2].replace(",", ""))
 
 
-def choose_actor(page: Page, name: str) -> None:
-    """Pick one actor in the sidebar's multiselect, as a user does: type and press Enter."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Actors")
+def actor_box(page: Page, group: str = "People"):
+    """The sidebar's actor list of one kind (People, Organisations, Companies, Parties, States)."""
+    return page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
+        has=page.get_by_text(group, exact=True))
+
+
+def choose_actor(page: Page, name: str, group: str = "People") -> None:
+    """Pick one actor in the sidebar's list of its kind, as a user does: type and choose."""
+    box = actor_box(page, group)
     box.locator("input").click()
     box.locator("input").fill(name)
     page.get_by_role("option", name=name, exact=True).click()

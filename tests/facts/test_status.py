@@ -77,3 +77,51 @@ def test_without_a_publication_date_the_cues_decide():
 def test_german_tense_forms_on_the_publication_day(sentence, expression, expected):
     around_dct = days("2025-12-01", "2025-12-08", "week")
     assert status(sentence, expression, around_dct) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expression, dct, first, last",
+    [
+        ("Im 20. Jahrhundert wird die Stadt weiter wachsen.", "20. Jahrhundert", date(1995, 5, 10), "1900-01-01", "2000-01-01"),
+        ("Die Aufgaben des 21. Jahrhunderts werden groß sein.", "des 21. Jahrhunderts", date(2006, 3, 1), "2000-01-01", "2100-01-01"),
+    ],
+)
+def test_a_long_period_holding_the_publication_date_is_ongoing_not_future(sentence, expression, dct, first, last):
+    century = days(first, last, "century")
+    assert status(sentence, expression, century, dct=dct) == "ongoing"
+
+
+def test_a_long_period_told_of_in_the_past_stays_past():
+    sentence = "Im 20. Jahrhundert wurde viel gebaut."
+    assert status(sentence, "20. Jahrhundert", days("1900-01-01", "2000-01-01", "century"), dct=date(1995, 5, 10)) == "past"
+
+
+def facts_of(text, dct, lang):
+    from dashboard.facts import document_from_text, extract_facts
+
+    return extract_facts(document_from_text(text, dct=dct, lang=lang))
+
+
+def test_a_present_tense_weekday_points_ahead():
+    facts = facts_of("Talks resume on Monday.", "2019-05-08", "en")  # a Wednesday: nearest would be 6 May
+    assert list(facts["value"]) == ["2019-05-13"]
+    assert list(facts["status"]) == ["future"]
+
+
+def test_the_worst_in_a_decade_is_a_duration_back_not_the_next_decade():
+    from dashboard.temporal import tag
+
+    found = tag("It was the worst drought in a decade.", "2023-05-10", "en")
+    assert [(t.text, t.type, t.value, t.implied) for t in found] == [("a decade", "DURATION", "P10Y", "")]
+    assert facts_of("It was the worst drought in a decade.", "2023-05-10", "en").empty
+
+
+def test_that_day_after_a_year_only_antecedent_is_no_first_of_january():
+    text = "Geplant war die Brücke seit 1970. An diesem Tag kamen tausende Besucher."
+    facts = facts_of(text, "2019-05-10", "de")
+    row = facts[facts["timex_text"] == "diesem Tag"].iloc[0]
+    assert row["value"] == "2019-05-10"
+    text = "Die Brücke wurde am 3. Juni 1985 eröffnet. Geplant war sie seit 1970. An diesem Tag kamen tausende Besucher."
+    facts = facts_of(text, "2019-05-10", "de")
+    row = facts[facts["timex_text"] == "diesem Tag"].iloc[0]
+    assert (row["value"], row["status"]) == ("1985-06-03", "past")

@@ -324,3 +324,29 @@ def test_the_exported_csv_is_also_a_gazetteer_for_ingest(stored, tmp_path):
     gazetteer = load_gazetteer([path])
     assert gazetteer.lookup("Fischer").name == "Joschka Fischer"
     assert gazetteer.lookup("Sonntag") is None  # a name marked not an actor adds nothing
+
+
+@pytest.fixture(scope="module")
+def corrected_random(tmp_path_factory):
+    """Random facts with a merge, a rename, an alias and a name that is not an actor."""
+    from .conftest import random_facts
+
+    facts = random_facts(400)
+    store = FactStore(tmp_path_factory.mktemp("corrected") / "facts.duckdb")
+    store.write(documents_for(facts), facts)
+    fix = store.actor_corrections
+    fix.merge(["Alexander Stubb"], into="Finland")
+    fix.rename("Mark Rutte", "Rutte")
+    fix.add_alias("NATO", "Ukraine")
+    fix.reject("Donald Trump")
+    return store
+
+
+@pytest.mark.parametrize("names", [("Finland",), ("Rutte",), ("Mark Rutte",), ("NATO",), ("Ukraine",), ("Donald Trump",),
+                                   ("Finland", "NATO"), ("Rutte", "Finland", "Alexander Stubb")])
+@pytest.mark.parametrize("mode", ["any", "all"])
+def test_a_filtered_read_finds_what_filtering_the_corrected_facts_finds(corrected_random, names, mode):
+    """Reads narrow by raw names before correcting (for speed): the same rows as correcting all."""
+    flt = FactFilter(actors=names, actor_mode=mode, statuses=("past", "future"))
+    everything = corrected_random.facts()
+    assert corrected_random.facts(flt)["fact_id"].tolist() == apply_filter(everything, flt)["fact_id"].tolist()

@@ -9,6 +9,10 @@ def test_query_benchmark_reports_every_filter():
     assert set(result["queries"]) >= {"actor", "two_actors_all_in_2024", "date_range_one_month", "text", "unfiltered"}
     assert result["queries"]["unfiltered"]["rows"] == 3_000
     assert all(q["rows"] > 0 for name, q in result["queries"].items() if name in ("actor", "date_range_one_month"))
+    corrected = result["with_actor_corrections"]
+    assert corrected["corrections"]["merged"] > 0 and set(corrected["queries"]) >= set(result["queries"]) - {"version"}
+    assert corrected["queries"]["merged_actor"]["rows"] > 0
+    assert corrected["queries"]["actor_table"]["rows"] < result["queries"]["actor_table"]["rows"]
 
 
 def test_ingest_benchmark_counts_articles_and_facts():

@@ -5,6 +5,7 @@ names the expression to look at; the test finds the one expression over it and c
 value and modifier. Spans are the rule examples' business (test_rule_examples.py).
 """
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.temporal.engine import _Taken, parse_dct, tag
+from dashboard.temporal.engine import _Taken, parse_dct, select, tag
 from dashboard.temporal.interval import value_interval
 
 DCT = "2025-12-02"
@@ -223,3 +224,17 @@ def test_the_longest_candidate_wins_its_overlaps_in_a_run_of_month_names():
     assert len(found) == 600
     assert [t.text for t in found[:12]] == text.split()[:12]
     assert all(t.type == "DATE" and t.rule == "en-month" for t in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), min_size=1, max_size=600))
+def test_few_and_many_candidates_are_selected_alike(pairs):
+    """Below a few hundred candidates the selection uses sorted lists, above it the tree."""
+    from dashboard.temporal.resources import load_language
+
+    rule = next(r for r in load_language("en").rules if not r.negative)
+    text = "x" * 80
+    found = [(s, s + n, rule, re.match(".{%d}" % n, text[s:])) for s, n in pairs]
+    chosen = [(c[0], c[1]) for c in select(found)]
+    ranked = sorted(found, key=lambda c: (-(c[1] - c[0]), c[0]))
+    assert sorted(chosen) == sorted(reference_selection([(c[0], c[1]) for c in ranked]))

@@ -140,3 +140,34 @@ def test_the_context_remembers_the_latest_mention_of_each_granularity():
     assert ctx.last_of("") == (date(2025, 11, 3), "day")
     assert ctx.last_of("year") is None
     assert ctx.reference() == DCT and ctx.reference(prefer_last=True) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize(("template", "expected"), [
+    ("@duration(2, Y)@duration(3, M)", "P2Y3M"),
+    ("@duration(1, H)@duration(20, MIN)", "PT1H20M"),
+    ("@duration(1, D)@duration(3, H)", "P1DT3H"),
+    ("@duration(4, W)@duration(X, X)", "P4W"),  # an optional second part that did not match
+    ("@duration(X, L)", "PXL"),
+    ("@duration(1, SU)", "P1SU"),
+])
+def test_durations_said_one_after_the_other_are_one(template, expected):
+    assert template_value(template, {}) == expected
+
+
+def test_a_time_of_a_day_named_just_before_declines_without_one():
+    ctx = Context(dct=date(2025, 12, 2))
+    with pytest.raises(ValueError):
+        resolve_date({"pod": "EV", "anchor": "near"}, ctx, None)
+    ctx.remember(date(2025, 12, 5), "day", 10)
+    ctx.here = 40
+    assert resolve_date({"pod": "EV", "anchor": "near"}, ctx, None)[0] == "2025-12-05TEV"
+
+
+def test_an_anaphor_takes_an_antecedent_of_its_unit_or_finer():
+    ctx = Context(dct=date(2019, 5, 10))
+    ctx.remember(date(1970, 1, 1), "year", 10)
+    assert resolve_date({"shift": "D", "by": "0", "anchor": "last:unit"}, ctx, None)[0] == "2019-05-10"
+    ctx.remember(date(1985, 6, 3), "day", 20)
+    ctx.remember(date(1970, 1, 1), "year", 30)
+    assert resolve_date({"shift": "D", "by": "0", "anchor": "last:unit"}, ctx, None)[0] == "1985-06-03"
+    assert resolve_date({"shift": "Y", "by": "0", "anchor": "last:unit"}, ctx, None)[0] == "1970"

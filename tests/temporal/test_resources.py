@@ -152,3 +152,39 @@ def test_no_pattern_has_an_unescaped_dot(lang):
 @pytest.mark.parametrize("lang", HAND_LANGUAGES)
 def test_every_rule_name_starts_with_its_language(lang):
     assert [r.name for r in load_language(lang).rules if not re.match(rf"{lang}-", r.name)] == []
+
+
+CUED_RULE = RULE + """
+[[rule]]
+name = "tt-month-generic"
+# A month "as such" where the sentence says so
+pattern = "{month}"
+value = "XXXX-{month}"
+sentence = "habit"
+examples = [["It always snows in December.", "December", "XXXX-12"], ["It snowed in December.", "December", ""]]
+
+[[rule]]
+name = "tt-month"
+pattern = "{month}"
+date = { month = "{month}" }
+examples = [["It snowed in December.", "December", "2025-12"]]
+"""
+
+
+def test_a_rule_may_ask_its_sentence_for_a_cue(tmp_path, monkeypatch):
+    language = LANGUAGE + '[cues.habit]\nwords = ["always", "every year"]\n'
+    write_language(tmp_path, "tc", rules=CUED_RULE, language=language)
+    monkeypatch.setattr(resources, "RESOURCE_DIR", tmp_path)
+    assert [t.value for t in tag("It always snows in December.", "2025-12-02", "tc")] == ["XXXX-12"]
+    assert [t.value for t in tag("It snowed in December. It always snows.", "2025-12-02", "tc")] == ["2025-12"]
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    (LANGUAGE, r"rule 'tt-month-generic': sentence cue 'habit' is not a \[cues\] entry"),
+    (LANGUAGE + '[cues.habit]\npatterns = ["(always"]\n', r"cue 'habit': bad pattern"),
+    (LANGUAGE + '[cues.habit]\n', r"cue 'habit' has no words or patterns"),
+])
+def test_a_broken_cue_names_its_file_and_cue(tmp_path, language, message):
+    folder = write_language(tmp_path, "tt", rules=CUED_RULE, language=language)
+    with pytest.raises(ResourceError, match=message):
+        load_folder(folder, "tt")

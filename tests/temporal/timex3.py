@@ -24,8 +24,8 @@ _DATE = re.compile(
 )
 _PERIOD = re.compile(r"\d{1,3}|BC\d{4}")
 _NUMBER = r"(?:\d+(?:\.\d+)?|X)"
-_DURATION = re.compile(rf"P(?=[\dX])(?:{_NUMBER}(?:Y|M|W|D|DE|CE|ML|Q|HY))*(?:T(?:{_NUMBER}[HMS])+)?"
-                       rf"|PT(?:{_NUMBER}[HMS])+")
+_DURATION = re.compile(rf"P(?=[\dX])(?:{_NUMBER}(?:Y|M|W|D|DE|CE|ML|L|Q|HY|SP|SU|FA|WI|WE))*(?:T(?:{_NUMBER}[HMS])+)?"
+                       rf"|PT(?:{_NUMBER}[HMS])+|PT(?:MO|MI|AF|EV|NI)")
 
 
 def date_value_ok(value: str) -> bool:
