@@ -3,6 +3,7 @@ its own (corrections write to it)."""
 
 import pytest
 
+from dashboard.app.serve import MAIN_SCRIPT
 from dashboard.facts import facts_frame
 from dashboard.store import FactStore
 
@@ -19,7 +20,7 @@ def app(tmp_path, monkeypatch):
     path = tmp_path / "facts.duckdb"
     FactStore(path).write(list(DOCUMENTS), facts_frame([fact_row(*fact) for fact in FACTS]))
     monkeypatch.setenv("FACT_TIMELINE_DB", str(path))
-    return AppTest.from_file(str(__import__("dashboard.app.serve", fromlist=["MAIN_SCRIPT"]).MAIN_SCRIPT), default_timeout=60)
+    return AppTest.from_file(str(MAIN_SCRIPT), default_timeout=60)
 
 
 def open_actors(app):
@@ -42,6 +43,13 @@ def click(app, key: str):
     app.button(key=key).click().run()
     assert not app.exception, app.exception
     return app
+
+
+def rename(app, old: str, new: str):
+    """Rename on the Rename tab, as a user does."""
+    app.selectbox(key="actors_rename").set_value(old)
+    app.text_input(key="actors_rename_to").input(new).run()
+    return click(app, "actors_rename_go")
 
 
 def said(app) -> list[str]:
@@ -89,9 +97,7 @@ def test_a_merge_changes_what_the_filter_offers_and_finds(app):
 
 def test_rename_then_undo_with_remove_alias(app):
     open_actors(app)
-    app.selectbox(key="actors_rename").set_value("NATO")
-    app.text_input(key="actors_rename_to").input("North Atlantic Treaty Organization").run()
-    click(app, "actors_rename_go")
+    rename(app, "NATO", "North Atlantic Treaty Organization")
     assert said(app) == ["NATO is now called North Atlantic Treaty Organization"]
     assert app.text_input(key="actors_rename_to").value == ""  # ready for the next one
     assert sidebar_groups(app)["Organisations"] == ["North Atlantic Treaty Organization"]
@@ -146,18 +152,14 @@ def test_not_an_actor_leaves_every_page_and_restore_brings_it_back(app):
 
 def test_a_correction_that_fails_says_why_and_changes_nothing(app):
     open_actors(app)
-    app.selectbox(key="actors_rename").set_value("NATO")
-    app.text_input(key="actors_rename_to").input("   ").run()
-    click(app, "actors_rename_go")
+    rename(app, "NATO", "   ")
     assert said(app) == ["the actor name is empty"]
     assert "NATO" in actor_table(app).index
 
 
 def test_the_documents_page_marks_actors_under_their_corrected_names(app):
     open_actors(app)
-    app.selectbox(key="actors_rename").set_value("Donald Trump")
-    app.text_input(key="actors_rename_to").input("President Trump").run()
-    click(app, "actors_rename_go")
+    rename(app, "Donald Trump", "President Trump")
     app.switch_page("screens/documents.py").run()
     app.selectbox(key="article").select("nato-de").run()
     page = facts_shown(app)
