@@ -20,15 +20,16 @@ Places (``LOC`` not a state, and capitals named as places) are returned apart: t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, default_gazetteer, read_rows, split_aliases
 from dashboard.actors.kinds import organisation_kind
-from dashboard.actors.model import Actor, Mention
+from dashboard.actors.model import Actor, Mention, tokenize
 from dashboard.actors.ner import Entity, parse
-from dashboard.actors.rules import capital_mentions, role_mentions, role_references, surname_mentions
+from dashboard.actors.rules import capital_mentions, role_mentions, role_references, surname_mentions, title_mentions
 
 # A news agency's credit in a dateline: "(dpa)", "(dpa/AFP)", "(Reuters) -".
 _CREDIT = re.compile(r"\((?:[\w .-]+/)*$")
@@ -92,6 +93,36 @@ def _is_title(word: str, lang: str) -> bool:
     return word in words or last in words or (len(last) > 3 and last.lower().endswith(endings))
 
 
+_WORD = re.compile(r"\S+")
+# A full stop after a word of two letters or more, then a capital: a sentence ends inside the span.
+_SENTENCE_END = re.compile(r"(?<=\w\w)\.\s+(?=[A-ZÄÖÜ])")
+# Lower-case words at the end of an organisation's span ("Dolar ausgelöst") and a place after a
+# preposition ("Dolar in Vahrn") are not part of its name.
+_ORG_TAIL = re.compile(r"(?:\s+(?:in|im|aus|bei)\s+\S+|(?:\s+[a-zäöüß][\w-]*)+)$")
+# A legal form right after an organisation's span belongs to its name ("Magna International Inc.").
+_LEGAL_FORM = re.compile(r",?\s+(?:Inc\.|Corp\.|Co\.|Ltd\.|Inc|Corp|Ltd|LLC|plc|PLC|AG|GmbH|SE|KG|S\.p\.A\.|SpA|N\.V\.|S\.A\.)(?!\w)")
+
+
+def _person_span(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    """A person's name within a PER span: after the last title or role word ("SVP-Arbeitnehmer-
+    Chef Christoph Gufler") and before a sentence end the recogniser ran over ("Martin Erat.
+    Volksheld")."""
+    stop = _SENTENCE_END.search(text, start, end)
+    if stop:
+        end = stop.start()
+    words = list(_WORD.finditer(text, start, end))
+    for index in range(len(words) - 2, -1, -1):
+        word = words[index].group()
+        if _is_title(word, lang) or word.endswith("-"):
+            return words[index + 1].start(), end
+    return start, end
+
+
+def _organisation_end(text: str, start: int, end: int) -> int:
+    tail = _ORG_TAIL.search(text, start, end)
+    return tail.start() if tail and tail.start() > start else end
+
+
 def _clean(text: str, entity: Entity, lang: str = "") -> tuple[int, int, str]:
     """The entity's span without leading articles, titles and roles and a trailing possessive."""
     surface = entity.text
@@ -104,6 +135,10 @@ def _clean(text: str, entity: Entity, lang: str = "") -> tuple[int, int, str]:
         if word is None or not rest.strip() or not _is_title(word.group(), lang):
             break
         start += word.end() + len(rest) - len(rest.lstrip())
+    if lang and entity.label == "PER":
+        start, end = _person_span(text, start, end, lang)
+    elif lang and entity.label == "ORG":
+        end = _organisation_end(text, start, end)
     trail = _TRAILING.search(text, start, end)
     if trail:
         end = trail.start()
@@ -132,6 +167,10 @@ def _organisations(text: str, lang: str, gazetteer: Gazetteer, listed: list[Ment
                 or _is_dateline(text, entity):
             continue
         start, end, name = _clean(text, entity, lang)
+        legal = _LEGAL_FORM.match(text, end)
+        if legal:
+            end = legal.end()
+            name = text[start:end]
         if end - start < 2 or not _NAME_CHARS.search(name) or name.split()[-1] in surnames:
             continue  # "Yeltsin" tagged ORG where the article names Boris Yeltsin
         inside = _overlapping(start, end, listed)
@@ -222,6 +261,51 @@ def _surname_key(word: str, surnames: dict[str, Actor]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _determiners(lang: str) -> frozenset[str]:
+    """Words before which a capitalised word is a thing or a place, not a person ("vor
+    Lampedusa", "a Protestant"): determiners and prepositions (``determiner_words.csv``) and the
+    words that announce a place (``place_words.csv``)."""
+    words = set()
+    for name in ("determiner_words.csv", "place_words.csv"):
+        for _, row in read_rows(ACTORS_DIR / name):
+            if row["lang"] == lang:
+                words.update(w.lower() for w in split_aliases(row["words"]))
+    return frozenset(words)
+
+
+def _name_uses(text: str, lang: str) -> Counter[str]:
+    """How often each capitalised word is used as a name could be: never after a determiner or
+    preposition and never first on a line before an agency credit (a dateline's place). A word
+    once used otherwise counts 0."""
+    determiners = _determiners(lang)
+    uses: Counter[str] = Counter()
+    spoiled: set[str] = set()
+    previous = None
+    for token in tokenize(text):
+        if token.text[:1].isupper():
+            gap = text[previous.end:token.start] if previous is not None else "\n"
+            after_determiner = previous is not None and gap.isspace() and previous.text.lower() in determiners
+            dateline = "\n" in gap and re.match(r"\s*\(", text[token.end:token.end + 3])
+            if after_determiner or dateline:
+                spoiled.add(token.text)
+            else:
+                uses[token.text] += 1
+        previous = token
+    for word in spoiled:
+        uses[word] = 0
+    return uses
+
+
+def _place_word(word: str, labels: dict[str, set[str]], gazetteer: Gazetteer) -> bool:
+    """A place's genitive or adjective ("Südtirols", "Südtiroler") by the article's own LOC tags
+    or the gazetteer's states."""
+    for stem in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("er") else ""):
+        if stem and ("LOC" in labels.get(stem, ()) or getattr(gazetteer.lookup(stem), "kind", "") == "state"):
+            return True
+    return False
+
+
 def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], entities: Sequence[Entity]) -> list[Mention]:
     """PER entities as people: a listed name is its listed person; a single word is the person
     of that surname named in full in the article (nearest before, else first after); a full
@@ -250,6 +334,9 @@ def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], en
         candidates.append((start, end, name))
         if " " not in name:
             per_count[name] = per_count.get(name, 0) + 1
+    # "Südtirols Jugend", "Südtiroler Olympiateilnehmer": a place's people, no person
+    candidates = [c for c in candidates if " " not in c[2] or not _place_word(c[2].split()[0], labels, gazetteer)]
+    occurrences = _name_uses(text, lang) if per_count else Counter()
     full: dict[str, Actor] = {}  # surname -> the longest full form named so far
     for mention in taken:
         if mention.actor.kind == "person" and " " in mention.actor.name:
@@ -274,7 +361,8 @@ def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], en
         elif len(words) == 1 and name in org_heads:
             found.append(Mention(start, end, org_heads[name], "surname"))
             continue
-        elif len(words) == 1 and (per_count.get(name, 0) < 2 or labels.get(name, {"PER"}) - {"PER"}):
+        elif len(words) == 1 and (per_count.get(name, 0) + (occurrences[name] > 1) < 2
+                                  or labels.get(name, {"PER"}) - {"PER"}):
             continue
         else:
             actor = Actor(name, "person")
@@ -325,6 +413,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     mentions = sorted(listed + organisations, key=lambda m: m.start)  # the rules read them in text order
     mentions += capital_mentions(text, lang, gazetteer, mentions)
     mentions += role_mentions(text, lang, gazetteer, mentions)
+    mentions += title_mentions(text, gazetteer, sorted(mentions, key=lambda m: m.start), lambda word: _is_title(word, lang) and word.lower() not in _determiners(lang))
     mentions += _people(text, lang, gazetteer, mentions, entities)
     people = sorted((m for m in mentions if m.actor.kind == "person"), key=lambda m: m.start)
     mentions += surname_mentions(text, people, mentions)

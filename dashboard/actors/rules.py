@@ -29,7 +29,8 @@ class _RoleRules:
         return next((role for pattern, role in self.roles if pattern.fullmatch(text)), "")
 
 
-_NAME_WORD = r"[A-ZÄÖÜÁÉÍÓÚČŠŽŁ][a-zäöüßáéíóúàèìòùâêîôûçñčšžłńćęąőű'’-]+"
+_LOWER = "a-zäöüßáéíóúàèìòùâêîôûçñčšžłńćęąőű"
+_NAME_WORD = rf"[A-ZÄÖÜÁÉÍÓÚČŠŽŁ][{_LOWER}'’-]+(?:[A-Z][{_LOWER}]+)?"  # also McHugh, DeLay
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:von|van|de|der|den|da|di|al|bin|ibn|dos)\s+)*{_NAME_WORD}){{1,2}}"
 # Capitalised words that follow a name but are not part of it.
 _NOT_NAME = frozenset(
@@ -112,6 +113,38 @@ def role_mentions(text: str, lang: str, gazetteer: Gazetteer, mentions: list[Men
         country = _affiliation(text, match.start(), by_end[before - 1]) if before else ""
         actor = Actor(name, "person", country=country, role=rules.role_of(match["role"]))
         found.append(Mention(start, end, actor, "role"))
+        taken_now.add(found[-1])
+    return found
+
+
+# The title and a look ahead at the name, so a capitalised word before the title ("Festansprache
+# Sportlandesrat Luis Durnwalder") does not swallow it.
+_TITLED = re.compile(rf"(?<![\w-])(?P<title>[\w-]+\.?)(?=\s+(?P<name>{_NAME})(?!\w))")
+
+
+def title_mentions(text: str, gazetteer: Gazetteer, mentions: list[Mention], is_title) -> list[Mention]:
+    """People named after a title or a role word the role list does not know, German compounds
+    among them (``Sportlandesrat Luis Durnwalder``, ``SVP-Fraktionssprecher Ingo Dejaco``,
+    ``Ex-Landesrätin Sabina Kasslatter Mur``): ``is_title`` says which words are titles
+    (``data/actors/title_words.csv``). The full name is kept whatever the recogniser cut."""
+    found: list[Mention] = []
+    taken, taken_now = _Spans(mentions), _Spans()
+    for match in _TITLED.finditer(text):
+        if not match["title"][:1].isupper() or not is_title(match["title"]):
+            continue
+        words = list(re.finditer(r"\S+", match["name"]))
+        while words and is_title(words[0].group()):  # "Foreign Minister Joe Blow": the name after the last title
+            words.pop(0)
+        if not words:
+            continue
+        start = match.start("name") + words[0].start()
+        name = _clean_name(text[start:match.end("name")])
+        end = start + len(name)
+        if not name or taken.overlaps(start, end) or taken_now.overlaps(start, end):
+            continue
+        if any(gazetteer.lookup(word) is not None for word in name.split()):
+            continue
+        found.append(Mention(start, end, Actor(name, "person"), "name"))
         taken_now.add(found[-1])
     return found
 

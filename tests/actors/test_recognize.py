@@ -98,3 +98,36 @@ def test_the_shipped_models_find_people_organisations_and_places():
         for entity in found:
             assert text[entity.start:entity.end] == entity.text
     assert re.search("Olaf Scholz", " ".join(m.actor.name for m in find_actors(text, "en")))
+
+
+def test_a_title_the_role_list_does_not_know_still_announces_a_person_with_the_full_name():
+    text = "Ex-Landesrätin Sabina Kasslatter Mur und der SVP-Fraktionssprecher Ingo Dejaco lehnten ab. Dejaco ging."
+    found = named(text, "de", ents(text, ("Landesrätin Sabina Kasslatter", "PER"), ("Mur", "LOC"), ("Dejaco", "PER")))
+    assert [(s, n) for s, n, k in found if k == "person"] == [("Sabina Kasslatter Mur", "Sabina Kasslatter Mur"),
+                                            ("Ingo Dejaco", "Ingo Dejaco"), ("Dejaco", "Ingo Dejaco")]
+
+
+def test_a_person_span_ends_before_a_sentence_end_and_starts_after_the_last_title():
+    text = "Das meinte Martin Erat. Volksheld ist er. Später sprach SVP-Arbeitnehmer- Chef Christoph Gufler."
+    found = named(text, "de", ents(text, ("Martin Erat. Volksheld", "PER"), ("SVP-Arbeitnehmer- Chef Christoph Gufler", "PER")))
+    assert [n for _, n, k in found if k == "person"] == ["Martin Erat", "Christoph Gufler"]
+
+
+def test_an_organisation_keeps_its_legal_form_and_loses_trailing_verbs_and_places():
+    text = "Magna International Inc. said so. Der Brand in der Firma Dolar ausgelöst; die Firma Dolar in Vahrn."
+    found = named(text, "en", ents(text, ("Magna International", "ORG")))
+    assert found[0] == ("Magna International Inc.", "Magna International Inc.", "company")
+    found = named(text, "de", ents(text, ("Dolar ausgelöst", "ORG"), ("Dolar in Vahrn", "ORG")))
+    assert [n for _, n, _ in found] == ["Dolar", "Dolar"]
+
+
+def test_a_single_word_tagged_a_person_once_counts_where_the_article_uses_it_again_as_a_name():
+    text = "Cox ist kompetent, so Durnwalder. Er habe Cox gefragt. Der Sitz kommt vor Lampedusa. Lampedusa ist klein."
+    entities = ents(text, ("Cox", "PER"), ("Lampedusa", "PER"))
+    assert [n for _, n, _ in named(text, "de", entities)] == ["Cox", "Cox"]
+
+
+def test_a_place_followed_by_its_people_is_no_person():
+    text = "Südtirols Jugend und die Südtiroler Olympiateilnehmer jubelten in Südtirol."
+    entities = ents(text, ("Südtirols Jugend", "PER"), ("Südtiroler Olympiateilnehmer", "PER"), ("Südtirol", "LOC"))
+    assert [k for _, _, k in named(text, "de", entities) if k == "person"] == []
