@@ -22,6 +22,7 @@ _DURATION_UNITS = {  # unit code -> (TIMEX3 designator, is a time unit)
     "L": ("L", False),  # millennia: "seit Jahrtausenden" is PXL
     "SP": ("SP", False), "SU": ("SU", False), "FA": ("FA", False), "WI": ("WI", False),  # "den Sommer über": P1SU
 }
+NARRATED_NEAR = 120  # characters: a story told of a past year goes on into the next sentence
 NEAR_DAY = 100  # characters within which a time of day belongs to the day named before it
 # The granularities an anaphor of a unit can take its date from: "that day" a day, "that month" a
 # day or a month, "that year" anything within one.
@@ -257,6 +258,18 @@ def _resolve_year(reference: date, month: int, day: int | None, direction: int |
     return year
 
 
+def _narrated_year(ctx: Context, month: int, dom: int | None, direction: int | None) -> bool:
+    """Whether a month (and day) without year continues the story of a past year named just
+    before: the last mention is a month or day of an earlier year than the publication's, within
+    a few sentences, no future cue, and the new date comes on or after it in that year."""
+    last = ctx.last
+    if last is None or ctx.dct is None or ctx.last_gran not in ("month", "day") or last.year >= ctx.dct.year:
+        return False
+    if (direction is not None and direction > 0) or ctx.here - ctx.last_at > NARRATED_NEAR:
+        return False
+    return (month, dom or 1) >= (last.month, 1 if dom is None else last.day)
+
+
 def resolve_date(f: dict[str, str | None], ctx: Context, direction: int | None,
                  strong: bool = True) -> tuple[str, date | None, str]:
     """Resolve date fields to (value, day to remember, granularity); ``gran`` coarsens the result
@@ -440,11 +453,15 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
             if reference is None:
                 value = f"XXXX-{month:02d}" + (f"-{dom:02d}" if dom else "")
                 return value + suffix, None, "day" if dom else "month"
-            if ctx.narrative:
-                year = reference.year  # a history text moves on within the year it last named
+            if ctx.narrative or _narrated_year(ctx, month, dom, direction):
+                # a history text, or news telling a past year's story just named ("Im Juni 1978 zog
+                # die Familie nach Kiel. Am 20. Juni begann die Schule."), moves on within that year
+                year = (reference if ctx.narrative else ctx.last).year
             else:
                 # A weak cue may place a month (news reports past months) but not a day.
                 year = _resolve_year(reference, month, dom, year_direction if dom is not None else direction)
+                if explicit_dir and dom is None and month == reference.month:
+                    year += explicit_dir  # "last May" said in May is a year back, as "last Monday" on a Monday
             weekday = _int(f.get("weekday"))
             if weekday is not None and dom is not None:
                 # "Wednesday, Dec. 3": the year in which that day is that weekday, nearest first.

@@ -102,6 +102,15 @@ def facts_of(text, dct, lang):
     return extract_facts(document_from_text(text, dct=dct, lang=lang))
 
 
+@pytest.mark.parametrize("text, dct, expression, value", [
+    ("Im 20. Jahrhundert wird die Stadt weiter wachsen.", "1995-05-10", "20. Jahrhundert", "19"),
+    ("Die Aufgaben des 21. Jahrhunderts werden groß sein.", "2006-03-01", "des 21. Jahrhunderts", "20"),
+])
+def test_a_century_holding_the_publication_date_is_an_ongoing_fact(text, dct, expression, value):
+    facts = facts_of(text, dct, "de")
+    assert facts[["timex_text", "value", "status"]].values.tolist() == [[expression, value, "ongoing"]]
+
+
 def test_a_present_tense_weekday_points_ahead():
     facts = facts_of("Talks resume on Monday.", "2019-05-08", "en")  # a Wednesday: nearest would be 6 May
     assert list(facts["value"]) == ["2019-05-13"]
