@@ -169,7 +169,8 @@ def test_one_fact_per_sentence_and_interval_but_two_days_stay_two():
                                  "im Mai", "am 3. Dezember 2025", "Präsident Alexander Stubb"]), max_size=14),
        st.randoms(use_true_random=False))
 def test_sentence_actors_are_those_inside_or_the_latest_earlier_ones_for_an_anaphor(words, rnd):
-    """The linear lookup of a sentence's actors gives what scanning every mention gives."""
+    """The linear lookup of a sentence's actors gives what scanning every mention gives: those
+    inside, plus the person a pronoun refers to where the sentence names no person."""
     from dashboard.actors import find_actors, resolve_anaphora
     from dashboard.facts.extract import _ActorsBySentence
     from dashboard.facts.sentences import split_sentences
@@ -183,6 +184,9 @@ def test_sentence_actors_are_those_inside_or_the_latest_earlier_ones_for_an_anap
             expected: dict = {}
             for m in inside:
                 expected.setdefault(m.actor, text[m.start : m.end])
+            if not any(actor.kind == "person" for actor in expected):  # "Rumänien, sagte er": he too
+                earlier = [m for m in mentions if m.start < sentence.start]
+                expected.update(dict.fromkeys(resolve_anaphora(sentence.text, "de", earlier, only="person"), ""))
         else:
             expected = dict.fromkeys(resolve_anaphora(sentence.text, "de", [m for m in mentions if m.start < sentence.start]), "")
         assert list(lookup(sentence).items()) == list(expected.items())
