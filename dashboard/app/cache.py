@@ -19,10 +19,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.plain import for_people
 from dashboard.app.serve import DB_ENV
 from dashboard.paths import default_db_path
 from dashboard.store.filters import FactFilter, apply_filter
 
+# Data exports meant for people (TimelineJS slides, chart tables) get neutral text; CSV, JSON and Parquet keep
+# every character as stored.
+PEOPLE_FORMATS = ("timelinejs", "timelinejs-csv", "chart-csv")
 Options = tuple[tuple[str, Any], ...]  # chart keyword arguments, hashable for the cache
 
 
@@ -74,7 +78,7 @@ def fact_list(db: str, version: str, flt: FactFilter, page: int = 1, show_vague:
     out) as HTML grouped by period (see markup.fact_list)."""
     from dashboard.app.markup import fact_list as html_list
 
-    return html_list(list_facts(db, version, flt, show_vague, show_reports, vague_only), page=page)
+    return html_list(for_people(list_facts(db, version, flt, show_vague, show_reports, vague_only)), page=page)
 
 
 def list_facts(db: str, version: str, flt: FactFilter, show_vague: bool, show_reports: bool,
@@ -102,13 +106,14 @@ def chart_text(db: str, version: str, flt: FactFilter, show_vague: bool = False,
     from dashboard.export.captions import default_text
 
     titles = dict(zip(documents(db, version)["doc_id"], documents(db, version)["title"]))
-    return default_text(flt, facts(db, version, flt), titles=titles, show_vague=show_vague, show_reports=show_reports)
+    return default_text(flt, for_people(facts(db, version, flt)), titles=titles, show_vague=show_vague, show_reports=show_reports)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def documents(db: str, version: str) -> pd.DataFrame:
-    """Every stored document with its text: shared, never to be modified."""
-    return store(db).documents()
+    """Every stored document with its text: shared, never to be modified. Titles and sources
+    are neutral (plain.for_people); the text is as written."""
+    return for_people(store(db).documents())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -155,7 +160,7 @@ def actor_mentions(db: str, version: str, doc_id: str) -> list[tuple[int, int, s
 def figure(db: str, version: str, flt: FactFilter, chart: str, options: Options = ()):
     from dashboard.charts import CHARTS
 
-    return CHARTS[chart](facts(db, version, flt), **dict(options))
+    return CHARTS[chart](for_people(facts(db, version, flt)), **dict(options))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -177,7 +182,8 @@ def figure_file(db: str, version: str, flt: FactFilter, chart: str, options: Opt
 def data_file(db: str, version: str, flt: FactFilter, fmt: str, options: Options = ()) -> bytes:
     from dashboard.export import data_bytes
 
-    return data_bytes(facts(db, version, flt), fmt, **dict(options))
+    rows = facts(db, version, flt)
+    return data_bytes(for_people(rows) if fmt in PEOPLE_FORMATS else rows, fmt, **dict(options))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

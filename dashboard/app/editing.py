@@ -10,11 +10,12 @@ import os
 import pandas as pd
 import streamlit as st
 
+from dashboard.app.serve import READ_ONLY_ENV
 from dashboard.charts.dates import plain_date
 from dashboard.facts.schema import STATUSES
+from dashboard.plain import md, neutral
 from dashboard.store.corrections import CorrectionError, date_correction, status_correction
 
-READ_ONLY_ENV = "FACT_TIMELINE_READ_ONLY"
 DONE = "_edit_done"
 
 
@@ -36,20 +37,20 @@ def _done(message: str) -> None:
 
 def delete_control(store, doc_id: str, title: str, n_facts: int) -> None:
     """Delete one document and its facts, after the user ticks that they mean it."""
-    st.write(f"Removes “{title}” and its {n_facts} facts (and your corrections of them) from the store. "
+    st.write(f"Removes “{md(title)}” and its {n_facts} facts (and your corrections of them) from the store. "
              "Adding the article again brings its facts back.")
     sure = st.checkbox("Yes, delete this document", key=f"delete-sure-{doc_id}")
     if st.button("Delete document", key=f"delete-{doc_id}", type="primary", disabled=not sure,
                  icon=":material/delete:"):
         store.remove([doc_id])
-        _done(f"Deleted “{title}” and its {n_facts} facts.")
+        _done(f"Deleted “{md(title)}” and its {n_facts} facts.")
 
 
 def _fact_words(row) -> str:
     hidden = " [hidden]" if bool(getattr(row, "hidden", False)) else ""
     fixed = " [corrected]" if bool(getattr(row, "corrected", False)) else ""
     sentence = str(row.sentence)
-    return f"{row.timex_text} · {plain_date(row.value, row.mod, row.dct)}{fixed}{hidden} · {sentence[:70]}"
+    return neutral(f"{row.timex_text} · {plain_date(row.value, row.mod, row.dct)}{fixed}{hidden} · {sentence[:70]}")
 
 
 def fact_editor(store, facts: pd.DataFrame, dct, key: str) -> None:
@@ -61,7 +62,7 @@ def fact_editor(store, facts: pd.DataFrame, dct, key: str) -> None:
     rows = {row.fact_id: row for row in facts.itertuples(index=False)}
     fact_id = st.selectbox("Fact", list(rows), key=f"{key}-fact", format_func=lambda f: _fact_words(rows[f]))
     row = rows[fact_id]
-    st.caption(f"Extracted as “{row.timex_text}” = {row.value} ({row.status}); dates are TIMEX3 values: "
+    st.caption(f"Extracted as “{md(row.timex_text)}” = {md(row.value)} ({row.status}); dates are TIMEX3 values: "
                "2025-10-03, 2025-10, 2025-W27, 2026-Q1, 2026")
     left, right = st.columns(2)
     value = left.text_input("Date", value=str(row.value or ""), key=f"{key}-value-{fact_id}")
@@ -77,13 +78,13 @@ def fact_editor(store, facts: pd.DataFrame, dct, key: str) -> None:
         except CorrectionError as exc:
             st.error(str(exc))
         else:
-            _done(f"Corrected “{row.timex_text}”: {plain_date(value, None, dct)}, {status}.")
+            _done(f"Corrected “{md(row.timex_text)}”: {md(plain_date(value, None, dct))}, {status}.")
     hidden = bool(getattr(row, "hidden", False))
     if hide.button("Show again" if hidden else "Hide this fact", key=f"{key}-hide-{fact_id}",
                    icon=":material/visibility:" if hidden else ":material/visibility_off:"):
         (store.unhide if hidden else store.hide)(fact_id)
-        _done(f"“{row.timex_text}” is {'shown again' if hidden else 'hidden from every page and export'}.")
+        _done(f"“{md(row.timex_text)}” is {'shown again' if hidden else 'hidden from every page and export'}.")
     if undo.button("Undo corrections", key=f"{key}-undo-{fact_id}", icon=":material/undo:",
                    disabled=not (bool(getattr(row, "corrected", False)) or hidden)):
         store.undo_correction(fact_id)
-        _done(f"“{row.timex_text}” reads as extracted again.")
+        _done(f"“{md(row.timex_text)}” reads as extracted again.")

@@ -7,11 +7,17 @@ articles (data/samples) are ingested on start; the dashboard says when it shows 
 samples never go into your own store. --demo opens the demo (at --db, if given, e.g. for tests).
 The URL is printed once the port is chosen. Set STREAMLIT_SERVER_HEADLESS=true to keep a
 browser from opening; other STREAMLIT_* variables override the bundled .streamlit/config.toml.
+
+Sharing with a team: --password (or the FACT_TIMELINE_PASSWORD variable, which keeps it out of
+the process list) asks for it before any page shows data; --read-only hides every control that
+writes. Served beyond this machine without either, serve warns. Streamlit's look-up of the
+machine's external address on the internet is switched off: the dashboard makes no network calls.
 """
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import socket
 import sys
@@ -25,6 +31,8 @@ MAIN_SCRIPT = Path(__file__).resolve().parent / "main.py"
 CONFIG_FILE = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 DB_ENV = "FACT_TIMELINE_DB"  # how the server tells the app which store to open
 DEMO_ENV = "FACT_TIMELINE_DEMO"  # set where that store is the demo of the bundled samples
+PASSWORD_ENV = "FACT_TIMELINE_PASSWORD"  # the password the dashboard asks for (none: open)
+READ_ONLY_ENV = "FACT_TIMELINE_READ_ONLY"  # "1": no control that writes (dashboard.app.editing)
 FIRST_PORT = 8501
 
 
@@ -40,6 +48,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="open the demo store with the bundled sample articles (at --db if given)")
     parser.add_argument("--no-sample", action="store_true",
                         help="never the demo: open your own store even while it is empty")
+    parser.add_argument("--password", default=None,
+                        help=f"ask every visitor for this password before showing anything (or set {PASSWORD_ENV}, "
+                             "which other users of this machine cannot read in the process list)")
+    parser.add_argument("--read-only", action="store_true",
+                        help="hide every control that changes the store (adding, deleting, correcting)")
 
 
 def choose_store(db: Path | None, demo: bool, no_sample: bool) -> tuple[Path, bool]:
@@ -82,10 +95,44 @@ def run(args: argparse.Namespace) -> int:
     else:
         os.environ.pop(DEMO_ENV, None)
     port = args.port if args.port is not None else free_port(args.host, FIRST_PORT)
+    password = share_settings(args.password, args.read_only)
     what = "demo store of the sample articles" if demo else "store"
     print(f"fact-timeline: dashboard at {url(args.host, port)} ({what}: {db})", flush=True)
+    if warning := exposure_warning(args.host, bool(password), args.read_only):
+        print(warning, file=sys.stderr, flush=True)
     os.environ[DB_ENV] = str(db)
     return start_streamlit(args.host, port)
+
+
+def share_settings(password: str | None, read_only: bool, environ: dict | os._Environ = os.environ) -> str:
+    """Hand the password (``--password``, else the variable) and read-only mode to the app,
+    which runs in this process and reads them from the environment; returns the password."""
+    password = password if password is not None else environ.get(PASSWORD_ENV, "")
+    if password:
+        environ[PASSWORD_ENV] = password
+    else:
+        environ.pop(PASSWORD_ENV, None)
+    if read_only:
+        environ[READ_ONLY_ENV] = "1"
+    return password
+
+
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach ``host`` (127.0.0.0/8, ::1, localhost)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any interface
+
+
+def exposure_warning(host: str, password: bool, read_only: bool) -> str:
+    """The stderr line for a dashboard others can reach with neither password nor read-only."""
+    if is_loopback(host) or password or read_only:
+        return ""
+    return (f"fact-timeline: warning: --host {host} lets anyone on the network read every article and add, "
+            f"replace or delete documents; pass --password (or set {PASSWORD_ENV}) or --read-only")
 
 
 def url(host: str, port: int) -> str:
@@ -131,11 +178,39 @@ def env_var(section: str, option: str) -> str:
     return f"STREAMLIT_{section.upper()}_{snake}"
 
 
+def offline_flags(host: str, environ: os._Environ | dict = os.environ) -> list[str]:
+    """Flags keeping Streamlit off the internet at start.
+
+    Headless on a wildcard address (0.0.0.0, ::) Streamlit's welcome banner calls
+    ``net_util.get_external_ip``, an HTTP request to checkip.amazonaws.com, to print an
+    "External URL"; it skips that when ``browser.serverAddress`` is set, so it is set to the
+    address serve prints (STREAMLIT_BROWSER_SERVER_ADDRESS still wins).
+    """
+    if env_var("browser", "serverAddress") in environ:
+        return []
+    return ["--browser.serverAddress", url(host, 0).split("//", 1)[1].rsplit(":", 1)[0].strip("[]")]
+
+
+def no_external_ip_lookup() -> None:
+    """Tell Streamlit the external address is already known, as none.
+
+    Besides the banner, Streamlit asks checkip.amazonaws.com when a browser connects from an
+    origin other than the page's own (its cross-origin allow-list tries the external IP). The
+    answer is cached in ``net_util._external_ip``; presetting it to the loopback address, which
+    the allow-list holds anyway, means no request is ever made and nothing more is allowed.
+    """
+    from streamlit import net_util
+
+    net_util._external_ip = "127.0.0.1"  # noqa: SLF001 - Streamlit has no option for this
+
+
 def start_streamlit(host: str, port: int) -> int:
     """Run the Streamlit server in this process until it is stopped (Ctrl-C or SIGTERM)."""
     from streamlit.web import cli as streamlit_cli
 
-    argv = ["run", str(MAIN_SCRIPT), "--server.address", host, "--server.port", str(port), *config_flags()]
+    no_external_ip_lookup()
+    argv = ["run", str(MAIN_SCRIPT), "--server.address", host, "--server.port", str(port), *offline_flags(host),
+            *config_flags()]
     try:
         streamlit_cli.main(args=argv, prog_name="streamlit", standalone_mode=False)
     except SystemExit as exc:  # Streamlit exits on a taken port or a bad option

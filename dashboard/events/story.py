@@ -14,6 +14,7 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.plain import md, safe_url
 from dashboard.events.keydates import SCORING, KeyDate, Scoring, key_dates
 from dashboard.store.filters import FactFilter
 
@@ -125,11 +126,11 @@ def story_fragment(dates: Sequence[KeyDate], documents: dict[str, dict[str, str]
 
 
 def _url(source: str) -> str:
-    return source if source.startswith(("http://", "https://")) else ""
+    return safe_url(source)
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
+    return md(text)
 
 
 def _safe(value: str) -> str:

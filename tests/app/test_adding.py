@@ -84,3 +84,63 @@ def test_pasted_text_with_a_line_of_only_an_invisible_character_is_stored(own_st
     added = add_text(FactStore(own_store), text, "Ankara", __import__("datetime").date(2026, 1, 12), "de")
     assert not added.problems and len(added.documents) == 1
     assert added.summary.startswith("2 facts")
+
+
+CHANGED = ARTICLE.replace(b"am 7. Juli 2026", b"am 9. Juli 2026")
+
+
+def upload(app, name: str, data: bytes) -> None:
+    app.get("file_uploader")[0].set_value([(name, data, "text/plain")])
+    app.button(key="FormSubmitter:upload_form-Store the files").click().run()
+
+
+def add_page(own_store) -> AppTest:
+    app = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=60)
+    app.run()
+    app.switch_page("screens/add.py").run()
+    return app
+
+
+def test_an_upload_with_a_stored_id_and_other_text_asks_before_replacing(own_store):
+    app = add_page(own_store)
+    upload(app, "ankara.txt", ARTICLE)
+    assert any(s.value.startswith("Added 1 article: Gipfel in Ankara") for s in app.success)
+    stored = FactStore(own_store).content_hashes()
+    upload(app, "ankara.txt", CHANGED)
+    assert any("id of a stored document with other text" in w.value for w in app.warning)
+    assert FactStore(own_store).content_hashes() == stored  # nothing replaced before the answer
+    app.button(key="add-replace").click().run()
+    assert not app.exception
+    messages = [s.value for s in app.success]
+    assert any(m.startswith("Replaced 1 article: Gipfel in Ankara") for m in messages), messages
+    assert not any("Added" in m for m in messages)
+    assert FactStore(own_store).content_hashes() != stored
+
+
+def test_keeping_the_stored_article_stores_nothing_over_it(own_store):
+    app = add_page(own_store)
+    upload(app, "ankara.txt", ARTICLE)
+    stored = FactStore(own_store).content_hashes()
+    upload(app, "ankara.txt", CHANGED)
+    app.button(key="add-cancel").click().run()
+    assert not app.warning and not app.success
+    assert FactStore(own_store).content_hashes() == stored
+
+
+def test_the_same_article_again_is_already_stored(own_store):
+    app = add_page(own_store)
+    upload(app, "ankara.txt", ARTICLE)
+    upload(app, "ankara.txt", ARTICLE)
+    assert not app.warning and not app.success
+    assert any(i.value.startswith("Already stored, unchanged: Gipfel in Ankara") for i in app.info)
+
+
+def test_a_large_upload_names_a_handful_of_titles_then_counts_the_rest():
+    from dashboard.app.adding import Added
+
+    added = Added(documents={f"d{i}": f"Title {i}" for i in range(10_000)}, replaced=["d1", "d2"],
+                  summary="12 facts extracted and stored.")
+    first, second, third = added.messages()
+    assert first == "Added 9,998 articles: Title 0, Title 3, Title 4, Title 5, Title 6 and 9,993 more."
+    assert second == "Replaced 2 articles: Title 1 and Title 2." and third.startswith("12 facts")
+    assert len(" ".join(added.messages())) < 300

@@ -109,5 +109,5 @@ def test_adding_articles_bad_file_reported_good_text_stored(page, server, tmp_pa
     set_date(page, "Publication date", "2026-01-12")
     page.get_by_role("button", name="Store the text").click()
     wait_idle(page)
-    expect(page.get_by_text("Added 1 article(s)")).to_be_visible()
+    expect(page.get_by_text("Added 1 article: Gipfel in Ankara")).to_be_visible()
     assert fact_count(page)[1] > before

@@ -5,6 +5,7 @@ correct a fact's date or status."""
 import pandas as pd
 import streamlit as st
 
+from dashboard import plain
 from dashboard.app import editing, markup, view
 from dashboard.charts.dates import day_text
 
@@ -21,7 +22,10 @@ doc_id = st.selectbox("Document", choices, key="article", bind="query-params", f
 doc = documents[documents["doc_id"] == doc_id].iloc[0]
 published = "date unknown" if pd.isna(doc["dct"]) else f"published {day_text(doc['dct'])}"
 inferred = " (inferred from the text)" if doc["dct_inferred"] else ""
-st.caption(" · ".join(str(part) for part in (doc["lang"], published + inferred, doc["source"], f"id {doc_id}") if part))
+# The source is the uploader's text: a link only where it is a plain http(s) address, never Markdown.
+facts_line = [plain.md(part) for part in (doc["lang"], published + inferred) if part]
+st.caption(" · ".join([*facts_line, *([plain.source_md(doc["source"])] if plain.neutral(doc["source"]) else []),
+                       f"id {plain.md(doc_id)}"]))
 left, right = st.columns([3, 2])
 with left:
     spans = markup.timex_spans(current.facts_of(doc_id)) + markup.actor_spans(current.actor_mentions(doc_id))
