@@ -8,3 +8,10 @@ class UserError(Exception):
     """
 
     exit_code = 2
+
+
+def json_error(exc) -> str:
+    """``not valid JSON (WHAT at column N)`` for a :class:`json.JSONDecodeError`. Some of Python's
+    messages end in their own "at" ("Invalid control character '\\n' at"), which gave "at at"."""
+    what = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+    return f"not valid JSON ({what} at column {exc.colno})"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dashboard.errors import UserError
+from dashboard.errors import UserError, json_error
 from dashboard.temporal.engine import parse_dct
 
 LANGUAGES = ("de", "en")
@@ -303,7 +303,7 @@ def _jsonl(
             try:
                 record = json.loads(_jsonl_line_text(raw))
             except json.JSONDecodeError as exc:
-                raise _Bad(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+                raise _Bad(json_error(exc)) from None
             if not isinstance(record, dict):
                 raise _Bad("not a JSON object")
             text = record.get("text")

@@ -10,6 +10,7 @@ read-write connection to the same file side by side in one process.
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 import time
@@ -19,9 +20,10 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard.errors import UserError
+from dashboard.store.errors import StoreBusy, StoreError, as_store_error, describe
 
-DEFAULT_TIMEOUT = 60.0
+# How long to wait for another process's lock (seconds); FACT_TIMELINE_STORE_WAIT changes it.
+DEFAULT_TIMEOUT = float(os.environ.get("FACT_TIMELINE_STORE_WAIT") or 60.0)
 # Short polls: a file lock has no queue, so a waiting reader must look often to catch the gaps
 # between an ingest's write batches.
 _MAX_DELAY = 0.04
@@ -30,18 +32,18 @@ READER_TURN = 0.05
 _PROCESS_LOCK = threading.RLock()
 
 
-class StoreBusy(UserError):
-    """Another process kept the database locked for longer than we were willing to wait."""
-
-
-def _is_lock_conflict(exc: duckdb.Error) -> bool:
+def _is_lock_conflict(exc: BaseException) -> bool:
+    """Another process holds the file (not a word 'lock' in a corrupt file's "block at location")."""
     message = str(exc).lower()
-    return "lock" in message or "being used by another process" in message
+    return "could not set lock" in message or "conflicting lock" in message or "being used by another process" in message
 
 
 @contextmanager
 def connect(path: Path, read_only: bool, timeout: float = DEFAULT_TIMEOUT) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to ``path`` for the length of a ``with`` block, waiting out other processes."""
+    """A connection to ``path`` for the length of a ``with`` block, waiting out other processes.
+
+    A problem of the file itself (read-only folder, truncated, corrupt, not DuckDB, locked), at
+    opening or in the block, comes out as a :class:`StoreError` with its one-line message."""
     deadline = time.monotonic() + timeout
     delay = 0.005
     with _PROCESS_LOCK:
@@ -49,14 +51,19 @@ def connect(path: Path, read_only: bool, timeout: float = DEFAULT_TIMEOUT) -> It
             try:
                 con = duckdb.connect(str(path), read_only=read_only)
                 break
-            except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            except (duckdb.Error, OSError) as exc:
                 if not _is_lock_conflict(exc):
-                    raise UserError(f"{path}: cannot open the fact store: {exc}") from None
+                    raise StoreError(path, describe(exc, path)) from None
                 if time.monotonic() >= deadline:
-                    raise StoreBusy(f"{path}: the fact store stayed locked by another process for {timeout:.0f} s") from None
+                    raise StoreBusy(path, f"{describe(exc, path)} (waited {timeout:.0f} s)") from None
                 time.sleep(delay * (1 + random.random()))
                 delay = min(delay * 2, _MAX_DELAY)
         try:
             yield con
+        except (duckdb.Error, OSError) as exc:
+            translated = as_store_error(exc, path)
+            if translated is None:
+                raise
+            raise translated from None
         finally:
             con.close()

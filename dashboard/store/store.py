@@ -30,6 +30,7 @@ from dashboard.paths import default_db_path
 from dashboard.store import actor_sql, corrections
 from dashboard.store import events as event_tables
 from dashboard.store.connection import DEFAULT_TIMEOUT, READER_TURN, connect
+from dashboard.store.errors import StoreError, describe
 from dashboard.store.filters import FactFilter, filter_sql
 from dashboard.store.ingest import IngestReport, extract_batches
 from dashboard.store.tables import (
@@ -269,7 +270,10 @@ class FactStore:
     def writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection in one transaction that bumps the version on success (for the
         store's own modules, e.g. corrections); rolled back if the block raises."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(self.path, describe(exc, self.path)) from None
         with connect(self.path, read_only=False, timeout=self.timeout) as con:
             for statement in _DDL:
                 con.execute(statement)
@@ -280,7 +284,10 @@ class FactStore:
                 self._bump(con)
                 con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                try:
+                    con.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass  # a failed COMMIT has ended the transaction already; its error is the one to see
                 raise
 
     def correct(self, correction: corrections.Correction) -> None:

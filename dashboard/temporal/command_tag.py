@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from dashboard.errors import UserError
+from dashboard.errors import UserError, json_error
 
 STDIO = "-"
 _SNIFF = 8192  # bytes looked at to tell a binary file from text
@@ -108,7 +108,7 @@ def tag_lines(lines: Iterable[bytes | str], source: str, defaults: Defaults = De
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+                raise ValueError(json_error(exc)) from None
             yield json.dumps(tag_record(record, defaults), ensure_ascii=False)
         except ValueError as exc:
             yield LineError(source, number, str(exc))

@@ -8,6 +8,7 @@ import sys
 
 import pandas as pd
 
+from dashboard.app.process import console_script
 from dashboard.cli import main
 from dashboard.paths import SAMPLES_DIR
 
@@ -161,3 +162,16 @@ def test_every_format_writes_several_documents_as_one_table(tmp_path):
     (tmp_path / "undated.txt").write_text("Keine Daten hier.", encoding="utf-8")
     assert main(["extract", str(tmp_path / "undated.txt"), "--lang", "de", "--format", "csv", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("fact_id,doc_id,")
+
+
+def test_a_jsonl_line_with_a_raw_tab_in_a_string_names_file_line_and_column_once(tmp_path):
+    """A tab pasted into a JSON string is invalid JSON; Python's message ends in its own 'at',
+    which once gave 'at at column'."""
+    path = tmp_path / "pasted.jsonl"
+    good = json.dumps({"doc_id": "a", "dct": "2025-12-02", "lang": "de", "text": "Die NATO tagt am 3. Dezember 2025."})
+    path.write_text(good + '\n{"doc_id": "b", "text": "Die NATO\ttagt."}\n', encoding="utf-8")
+    done = subprocess.run([*console_script(), "extract", str(path), "--format", "csv"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    errors = [line for line in done.stderr.splitlines() if "error" in line]
+    assert errors == [f"fact-timeline: error: {path}:2: not valid JSON (Invalid control character at column 34)"]
+    assert "2025-12-03" in done.stdout  # the good line still gives its fact
