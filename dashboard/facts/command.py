@@ -43,12 +43,16 @@ def report_error(error: LoadError | str) -> None:
     print(f"{PROG}: error: {error}", file=sys.stderr)
 
 
-def noting_undated(items: Iterable[Document | LoadError]) -> Iterator[Document | LoadError]:
-    """The items unchanged, with a note on stderr for each document without a publication date:
-    its relative expressions have no anchor, and a user should know why they are missing."""
+def with_notes(items: Iterable[Document | LoadError]) -> Iterator[Document | LoadError]:
+    """The items unchanged, with a line on stderr for each warning of how a document was read
+    (stray bytes replaced) and a note for each document without a publication date: its
+    relative expressions have no anchor, and a user should know why they are missing."""
     for item in items:
-        if isinstance(item, Document) and item.dct is None:
-            print(f"{PROG}: note: {item.source}: {UNDATED}; give one with --dct or in the metadata", file=sys.stderr)
+        if isinstance(item, Document):
+            for warning in item.warnings:
+                print(f"{PROG}: warning: {warning}", file=sys.stderr)
+            if item.dct is None:
+                print(f"{PROG}: note: {item.source}: {UNDATED}; give one with --dct or in the metadata", file=sys.stderr)
         yield item
 
 
@@ -88,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "parquet" and not args.output:
         raise UserError("--format parquet writes binary data: give an output file with -o FILE")
     gazetteer = load_gazetteer(args.actors) if args.actors else default_gazetteer()
-    documents = noting_undated(load_documents(args.files, dct=args.dct, lang=args.lang))
+    documents = with_notes(load_documents(args.files, dct=args.dct, lang=args.lang))
     failures, n_docs = 0, 0
     where = args.output or "standard output"
     with _open_output(args.output) as handle:

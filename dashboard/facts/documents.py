@@ -13,13 +13,15 @@ gets what the tagger needs to anchor relative dates:
 
 from __future__ import annotations
 
+import codecs
 import glob
 import hashlib
 import json
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -59,6 +61,8 @@ class Document:
     dct_inferred: bool = False
     lang: str = "de"
     url: str = ""
+    # What a user should know of how it was read (stray bytes replaced): one line each, with the file.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def content_hash(self) -> str:
@@ -139,11 +143,42 @@ LEGACY_ENCODINGS = [
 ]
 
 
-def decode_text(data: bytes) -> str:
+def _note_bad_bytes(exc: UnicodeDecodeError) -> tuple[str, int]:
+    _STRAY.offsets.append(exc.start)
+    return "\ufffd", exc.end
+
+
+_STRAY = threading.local()
+codecs.register_error("fact-timeline-stray", _note_bad_bytes)
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, list[int]] | None:
+    """UTF-8 with its few bad bytes replaced (U+FFFD), and their byte offsets; ``None`` where the
+    bytes are not UTF-8 at all. A text is UTF-8 with stray bytes when it holds more valid
+    multi-byte characters than bad sequences (an umlaut saved right, a stray 0xDF from a paste);
+    a Windows-1252 file has no valid multi-byte character, only bad bytes."""
+    _STRAY.offsets = []
+    text = data.decode("utf-8", errors="fact-timeline-stray")
+    offsets = _STRAY.offsets
+    valid_non_ascii = len(text) - len(text.encode("ascii", "ignore")) - len(offsets)
+    return (text, offsets) if valid_non_ascii > len(offsets) else None
+
+
+def stray_bytes_warning(source: str, offsets: list[int]) -> str:
+    """``FILE: not UTF-8 at byte offset N ...``: what a user is told of replaced bytes."""
+    shown = ", ".join(str(o) for o in offsets[:3]) + (f" and {len(offsets) - 3} more" if len(offsets) > 3 else "")
+    plural = "s" if len(offsets) > 1 else ""
+    return (f"{source}: {len(offsets)} byte sequence{plural} not valid UTF-8 at byte offset{plural} {shown}; "
+            "read as UTF-8 with each replaced by U+FFFD")
+
+
+def decode_text(data: bytes, stray: list[int] | None = None) -> str:
     """Text from bytes in any common encoding; ``_Bad`` for binary data.
 
     UTF-8 (with or without BOM) is tried first because it is the norm and cannot be confused
-    with binary; other encodings (Latin-1, Windows-1252, UTF-16 ...) are detected.
+    with binary; a UTF-8 text with a few bad bytes stays UTF-8, with them replaced and their
+    byte offsets added to ``stray``; only bytes that are not UTF-8 at all go to detection of
+    the other encodings (Latin-1, Windows-1252, UTF-16 ...).
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -152,15 +187,21 @@ def decode_text(data: bytes) -> str:
             raise _Bad("not valid UTF-16 text") from None
     if b"\x00" in data[:65536]:
         raise _Bad("binary file (contains NUL bytes), not text")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        if (mostly := _utf8_with_stray_bytes(data[bom:])) is not None:
+            text, offsets = mostly
+            if stray is not None:
+                stray.extend(bom + o for o in offsets)
+        else:
+            from charset_normalizer import from_bytes
 
-        best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
-        if best is None:
-            raise _Bad("binary file or unknown encoding, not text") from None
-        text = str(best)
+            best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+            if best is None:
+                raise _Bad("binary file or unknown encoding, not text") from None
+            text = str(best)
     controls = sum(1 for ch in text[:65536] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > max(8, len(text[:65536]) // 100):
         raise _Bad("binary file (control characters), not text")
@@ -204,10 +245,10 @@ def _front_matter(text: str) -> tuple[_Meta, str]:
     return meta, text[match.end() :]
 
 
-def _html(data: bytes) -> tuple[_Meta, str]:
+def _html(data: bytes, stray: list[int]) -> tuple[_Meta, str]:
     import trafilatura
 
-    html = decode_text(data)
+    html = decode_text(data, stray)
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
     text = (getattr(extracted, "text", None) or "") if extracted is not None else ""
     if not text.strip():
@@ -263,7 +304,7 @@ def default_title(text: str, fallback: str) -> str:
     return fallback
 
 
-def _referenced_text(record: dict, base: Path | None) -> str:
+def _referenced_text(record: dict, base: Path | None, stray: list[int]) -> str:
     """The text of a manifest line that names its article file (``"file"``) instead of holding
     it. Only for JSONL read from disk, and only files in that JSONL's folder: an uploaded
     manifest must not read files on the server."""
@@ -278,37 +319,40 @@ def _referenced_text(record: dict, base: Path | None) -> str:
         raise _Bad(f"'file' {record['file']!r}: {exc.strerror or exc}") from None
     if len(data) > MAX_DOCUMENT_BYTES:
         raise _Bad(_too_large(len(data)))
-    return decode_text(data)
+    return decode_text(data, stray)
 
 
-def _jsonl_line_text(raw: bytes) -> str:
+def _jsonl_line_text(raw: bytes, stray: list[int]) -> str:
     """A JSONL line as text: UTF-8 as JSON wants it, without the character scan ``decode_text``
     makes of whole files; only a line that is not UTF-8 (saved as Windows-1252, say) is detected."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return decode_text(raw)
+        return decode_text(raw, stray)
 
 
 def _jsonl(
     path_or_name: str, lines: Iterable[bytes], dct: date | None, lang: str | None, base: Path | None = None
 ) -> Iterator[Document | LoadError]:
     stem = Path(path_or_name).stem
+    line_offset = 0  # of this line in the file, so a stray byte is named where it is
     for number, raw in enumerate(lines, start=1):
+        offset, line_offset = line_offset, line_offset + len(raw)
         if not raw.strip():
             continue
+        stray, stray_in_file = [], []
         try:
             if len(raw) > MAX_DOCUMENT_BYTES:
                 raise _Bad(f"line is {len(raw) / 1e6:.1f} MB, more than the {MAX_DOCUMENT_BYTES // 2**20} MB an article may have")
             try:
-                record = json.loads(_jsonl_line_text(raw))
+                record = json.loads(_jsonl_line_text(raw, stray))
             except json.JSONDecodeError as exc:
                 raise _Bad(json_error(exc)) from None
             if not isinstance(record, dict):
                 raise _Bad("not a JSON object")
             text = record.get("text")
             if text is None and record.get("file"):
-                text = _referenced_text(record, base)
+                text = _referenced_text(record, base, stray_in_file)
             if not isinstance(text, str):
                 raise _Bad("no 'text' field with the article text (nor a 'file' naming it)")
             meta = _Meta(
@@ -318,7 +362,11 @@ def _jsonl(
                 dct=record.get("dct") or record.get("date"),
                 lang=record.get("lang") or record.get("language"),
             )
-            yield _build(meta, text.replace("\r\n", "\n"), path_or_name, f"{stem}-{number}", dct, lang, one_per_file=False)
+            doc = _build(meta, text.replace("\r\n", "\n"), path_or_name, f"{stem}-{number}", dct, lang, one_per_file=False)
+            warnings = [stray_bytes_warning(f"{path_or_name}:{number}", [offset + o for o in stray])] if stray else []
+            if stray_in_file:
+                warnings.append(stray_bytes_warning(str(base / str(record["file"])), stray_in_file))
+            yield replace(doc, warnings=tuple(warnings)) if warnings else doc
         except _Bad as exc:
             yield LoadError(path_or_name, str(exc), number)
 
@@ -328,18 +376,20 @@ def load_bytes(name: str, data: bytes, dct: date | None = None, lang: str | None
     its suffix says how to read it (.jsonl, .html, anything else as text)."""
     suffix = Path(name).suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl(name, data.splitlines(), dct, lang)
+        yield from _jsonl(name, data.splitlines(keepends=True), dct, lang)
         return
+    stray: list[int] = []
     try:
         if not data.strip():
             raise _Bad("empty file")
         if len(data) > MAX_DOCUMENT_BYTES:
             raise _Bad(_too_large(len(data)))
         if suffix in HTML_SUFFIXES:
-            meta, text = _html(data)
+            meta, text = _html(data, stray)
         else:
-            meta, text = _front_matter(decode_text(data))
-        yield _build(meta, text, name, Path(name).stem, dct, lang)
+            meta, text = _front_matter(decode_text(data, stray))
+        doc = _build(meta, text, name, Path(name).stem, dct, lang)
+        yield replace(doc, warnings=(stray_bytes_warning(name, stray),)) if stray else doc
     except _Bad as exc:
         yield LoadError(name, str(exc))
 

@@ -2,7 +2,7 @@
 
 FILES are read as by `fact-timeline extract` (.txt with optional front matter, .html, .jsonl,
 folders, globs). Ingest is idempotent: a document already stored with the same content is
-skipped, one whose text changed has its facts replaced. A document that cannot be read or
+skipped, one whose text changed replaces the stored one (said on stderr: "replaced ID (text changed)"). A document that cannot be read or
 extracted is reported by name and the others still go in; the exit code is 0 only when all went
 in. Extraction uses all cores (--workers) or, with --engine dask (extra 'scale'), Dask over
 Parquet partitions, on a cluster given by --scheduler. A running dashboard may read the same
@@ -16,11 +16,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.facts.command import add_input_options, noting_undated, report_error
+from dashboard.facts.command import add_input_options, with_notes, report_error
 from dashboard.facts.documents import load_documents
 from dashboard.paths import default_db_path
 from dashboard.store.ingest import ENGINES, default_workers
 from dashboard.store.store import FactStore
+
+
+# Replacements named one a line up to this many; a re-ingest of a changed corpus says the rest as a count.
+_SHOWN = 50
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +46,7 @@ def _show_progress(report) -> None:
 def run(args: argparse.Namespace) -> int:
     store = FactStore(args.db)
     report = store.ingest(
-        noting_undated(load_documents(args.files, dct=args.dct, lang=args.lang)),
+        with_notes(load_documents(args.files, dct=args.dct, lang=args.lang)),
         workers=args.workers,
         engine=args.engine,
         actors_csv=args.actors,
@@ -52,6 +56,11 @@ def run(args: argparse.Namespace) -> int:
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    replacements = report.replacements()
+    for line in replacements[:_SHOWN]:
+        print(f"fact-timeline: note: {line}", file=sys.stderr)
+    if len(replacements) > _SHOWN:
+        print(f"fact-timeline: note: and {len(replacements) - _SHOWN} more replaced", file=sys.stderr)
     for name, reason in report.failed:
         report_error(f"{name}: {reason}")
     print(f"{report.summary()} in {store.path}", file=sys.stderr)

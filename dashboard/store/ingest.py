@@ -47,6 +47,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     n_facts: int = 0
+    # doc_id -> what differed from the stored document it replaced ("text", "date and title" ...)
+    changes: dict[str, str] = field(default_factory=dict)
 
     @property
     def n_documents(self) -> int:
@@ -56,6 +58,10 @@ class IngestReport:
     def ok(self) -> bool:
         """True when every document went in (or was already there)."""
         return not self.failed
+
+    def replacements(self) -> list[str]:
+        """``replaced DOC_ID (text changed)`` for each document that replaced a stored one."""
+        return [f"replaced {doc_id} ({self.changes.get(doc_id, 'content')} changed)" for doc_id in self.replaced]
 
     def summary(self) -> str:
         return (

@@ -211,6 +211,20 @@ class FactStore:
         frame = self._read("SELECT value FROM meta WHERE key = 'version'")
         return "empty" if frame is None or frame.empty else str(frame["value"].iloc[0])
 
+    def _what_changed(self, doc: Document) -> str:
+        """What differs between ``doc`` and the document stored under its ID ("text", "date", ...),
+        so a replacement is said, not done silently."""
+        frame = self._read("SELECT text, dct, lang, title, source FROM documents WHERE doc_id = $id", {"id": doc.doc_id})
+        if frame is None or frame.empty:
+            return "content"
+        old = frame.iloc[0]
+        old_dct = None if pd.isna(old["dct"]) else pd.Timestamp(old["dct"]).date()
+        changed = [name for name, differs in (
+            ("text", old["text"] != doc.text), ("date", old_dct != doc.dct), ("language", old["lang"] != doc.lang),
+            ("title", old["title"] != doc.title), ("source", old["source"] != doc.source),
+        ) if differs]
+        return " and ".join(changed) or "content"
+
     def content_hashes(self) -> dict[str, str]:
         """doc_id -> content hash of every stored document (what ingest compares against)."""
         frame = self._read("SELECT doc_id, content_hash FROM documents")
@@ -350,6 +364,8 @@ class FactStore:
                     report.unchanged.append(item.doc_id)
                     continue
                 seen.add(digest)
+                if item.doc_id in known:
+                    report.changes[item.doc_id] = self._what_changed(item)
                 yield item
 
         for batch in extract_batches(wanted(), workers=workers, engine=engine, actors_csv=actors_csv,

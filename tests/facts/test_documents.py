@@ -159,6 +159,31 @@ def test_non_utf8_text_is_decoded(tmp_path, encoding):
     assert only_document(load(tmp_path / "alt.txt", dct="2025-12-02")).text == text
 
 
+def test_a_utf8_file_with_a_stray_byte_stays_utf8_with_a_warning_naming_the_byte(tmp_path):
+    """An en dash pasted from a Windows-1252 page (0x96) into a UTF-8 article once made the whole
+    file read as a code page: "AuĂźenminister". The article stays UTF-8, the bad byte becomes
+    U+FFFD, and the warning says where it was."""
+    head = (GERMAN + " Größere Übungen folgen ").encode("utf-8")
+    data = head + b"\x96" + " später im Frühjahr.".encode("utf-8")
+    (tmp_path / "pasted.txt").write_bytes(data)
+    doc = only_document(load(tmp_path / "pasted.txt", dct="2025-12-02", lang="de"))
+    assert "Außenminister" in doc.text and "Größere Übungen folgen \ufffd später im Frühjahr." in doc.text
+    assert doc.warnings == (
+        f"{tmp_path / 'pasted.txt'}: 1 byte sequence not valid UTF-8 at byte offset {len(head)}; "
+        "read as UTF-8 with each replaced by U+FFFD",
+    )
+
+
+def test_stray_bytes_in_a_jsonl_line_are_named_by_line_and_offset_in_the_file(tmp_path):
+    first = (json.dumps({"doc_id": "a", "lang": "de", "dct": "2025-12-02", "text": GERMAN}, ensure_ascii=False) + "\n").encode()
+    second = json.dumps({"doc_id": "b", "lang": "de", "dct": "2025-12-02", "text": GERMAN + " X"}, ensure_ascii=False).encode()
+    at = second.index(b" X")
+    (tmp_path / "docs.jsonl").write_bytes(first + second[:at] + b"\xdf" + second[at:] + b"\n")
+    a, b = load(tmp_path / "docs.jsonl")
+    assert a.warnings == () and "Außenminister" in b.text and b.text.endswith("\ufffd X")
+    assert b.warnings[0].startswith(f"{tmp_path / 'docs.jsonl'}:2: 1 byte sequence not valid UTF-8 at byte offset {len(first) + at}")
+
+
 @pytest.mark.parametrize(
     "name, data, message",
     [

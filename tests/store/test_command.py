@@ -71,3 +71,32 @@ def test_articles_with_invisible_only_lines_are_stored_from_text_and_jsonl_files
     assert "10 documents: 10 added, 0 replaced, 0 unchanged, 0 failed" in done.stderr
     facts = FactStore(db).facts()
     assert facts.groupby("doc_id").size().to_dict() == {doc: 2 for doc in [*marks, *(f"line-{n}" for n in marks)]}
+
+
+def test_an_article_with_a_stored_id_and_other_text_says_it_replaces_it(tmp_path):
+    """The sample NATO article was once replaced silently by another text under its id."""
+    db = tmp_path / "store.duckdb"
+    article = tmp_path / "nato.txt"
+    article.write_text("---\nid: nato\ndate: 2025-12-02\nlang: de\n---\nDie NATO tagt am 3. Dezember 2025.\n", encoding="utf-8")
+    assert ingest(article, "--db", db, "--workers", "1").returncode == 0
+    again = ingest(article, "--db", db, "--workers", "1")
+    assert "replaced nato" not in again.stderr and "1 unchanged" in again.stderr  # same text: nothing happens
+
+    article.write_text("---\nid: nato\ndate: 2025-12-02\nlang: de\n---\nDie NATO tagt am 4. Dezember 2025.\n", encoding="utf-8")
+    changed = ingest(article, "--db", db, "--workers", "1")
+    assert changed.returncode == 0
+    assert "fact-timeline: note: replaced nato (text changed)" in changed.stderr.splitlines()
+    assert "1 documents: 0 added, 1 replaced, 0 unchanged, 0 failed" in changed.stderr
+    assert FactStore(db).facts()["value"].tolist() == ["2025-12-04"]
+
+
+def test_a_utf8_article_with_a_stray_byte_is_stored_as_utf8_with_a_warning(tmp_path):
+    head = "---\ndate: 2025-12-02\nlang: de\n---\nAußenminister Wadephul reist am 3. Dezember 2025 nach Brüssel ".encode()
+    (tmp_path / "bericht.txt").write_bytes(head + b"\x96 sagt das Ministerium.\n")
+    db = tmp_path / "store.duckdb"
+    done = ingest(tmp_path / "bericht.txt", "--db", db, "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert (f"fact-timeline: warning: {tmp_path / 'bericht.txt'}: 1 byte sequence not valid UTF-8 at byte offset "
+            f"{len(head)}; read as UTF-8 with each replaced by U+FFFD") in done.stderr.splitlines()
+    [text] = FactStore(db).documents()["text"]
+    assert text.startswith("Außenminister Wadephul") and "Brüssel \ufffd sagt" in text
