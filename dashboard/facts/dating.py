@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from dashboard.paths import DATA_DIR
 from dashboard.temporal import Interval
+from dashboard.temporal.interval import day_end
 
 CONTINUATIONS_PATH = DATA_DIR / "facts" / "continuations.csv"
 CONNECTIVE_REACH = 3  # sentences back a connective may reach for the statement it continues
@@ -76,4 +77,4 @@ def report_interval(dct: date | None) -> Interval | None:
     if dct is None:
         return None
     day = datetime.combine(dct, datetime.min.time())
-    return Interval(day, day + timedelta(days=1), "day")
+    return Interval(day, day_end(day), "day")

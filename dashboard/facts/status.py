@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from dashboard.paths import DATA_DIR
 from dashboard.temporal import Interval
+from dashboard.temporal.interval import day_end
 
 CUES_PATH = DATA_DIR / "facts" / "status_cues.csv"
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
@@ -78,7 +79,7 @@ def fact_status(
         day = datetime.combine(dct, datetime.min.time())
         if interval.end <= day:
             return "past"
-        if interval.start >= day + timedelta(days=1):
+        if interval.start >= day_end(day):
             return "future"
     cue = cue_status(sentence, start, end, lang)
     if cue == "future" and interval is not None and dct is not None and interval.end - interval.start > _LONG_PERIOD:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Literal
 
 import pandas as pd
+
+from dashboard.temporal.interval import day_end
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def filter_sql(flt: FactFilter | None) -> tuple[str, dict[str, object]]:
         params["date_from"] = _day(flt.date_from)
     if flt.date_to is not None:
         clauses.append('"start" < $date_to')
-        params["date_to"] = _day(flt.date_to) + timedelta(days=1)
+        params["date_to"] = day_end(_day(flt.date_to))
     for column, values in (("doc_id", flt.doc_ids), ("status", flt.statuses), ("type", flt.types)):
         if values:
             clauses.append(f"list_contains(${column}s, {column})")
@@ -74,7 +76,7 @@ def apply_filter(df: pd.DataFrame, flt: FactFilter | None) -> pd.DataFrame:
     if flt.date_from is not None:
         keep &= (df["end"] > _day(flt.date_from)).fillna(False).astype(bool)
     if flt.date_to is not None:
-        keep &= (df["start"] < _day(flt.date_to) + timedelta(days=1)).fillna(False).astype(bool)
+        keep &= (df["start"] < day_end(_day(flt.date_to))).fillna(False).astype(bool)
     for column, values in (("doc_id", flt.doc_ids), ("status", flt.statuses), ("type", flt.types)):
         if values:
             keep &= df[column].isin(values).fillna(False).astype(bool)

@@ -77,7 +77,7 @@ def base_interval(value: str) -> Interval | None:
             month = int(m["month"])
             if m["day"]:
                 day = datetime(year, month, int(m["day"]))
-                return _time_of_day(day, m) or Interval(day, day + timedelta(days=1), "day")
+                return _time_of_day(day, m) or Interval(day, day_end(day), "day")
             if m["hour"] or m["pod"]:
                 return None  # a time of day needs a day
             return Interval(datetime(year, month, 1), _add_months(year, month, 1), "month")
@@ -99,8 +99,13 @@ def base_interval(value: str) -> Interval | None:
             begin = year - 1 if m["season"] == "WI" else year
             return Interval(datetime(begin, first, 1), _add_months(begin, first, 3), "season")
         return Interval(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year")
-    except ValueError:  # 2025-02-30, week 54, year beyond 9999 ...
+    except (ValueError, OverflowError):  # 2025-02-30, week 54, year beyond 9999, the day after 9999-12-31 ...
         return None
+
+
+def day_end(day: datetime) -> datetime:
+    """The midnight after ``day``; for 9999-12-31, which has no next day, the last moment there is."""
+    return day + timedelta(days=1) if day.date() < date.max else datetime.max
 
 
 def _time_of_day(day: datetime, m: re.Match[str]) -> Interval | None:

@@ -1,6 +1,6 @@
 """Extraction: the seed article's key facts, and German and English texts of our own."""
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -190,3 +190,13 @@ def test_sentence_actors_are_those_inside_or_the_latest_earlier_ones_for_an_anap
         else:
             expected = dict.fromkeys(resolve_anaphora(sentence.text, "de", [m for m in mentions if m.start < sentence.start]), "")
         assert list(lookup(sentence).items()) == list(expected.items())
+
+
+@pytest.mark.parametrize("lang, text", [("de", "Heute tagt die NATO in Brüssel."), ("en", "Today NATO meets in Brussels.")])
+def test_today_on_the_last_day_there_is_is_a_fact_of_that_day(lang, text):
+    """A DCT of 9999-12-31 (a CMS's "never expires" put into the date field) once raised
+    OverflowError: the day after it cannot be written. The day ends at the last moment there is."""
+    facts = extract_facts(Document("far", text, dct=date(9999, 12, 31), lang=lang))
+    [fact] = facts.to_dict("records")
+    assert (fact["value"], fact["status"], fact["granularity"]) == ("9999-12-31", "ongoing", "day")
+    assert fact["start"] == datetime(9999, 12, 31) and fact["end"] == datetime.max

@@ -100,3 +100,13 @@ def test_a_utf8_article_with_a_stray_byte_is_stored_as_utf8_with_a_warning(tmp_p
             f"{len(head)}; read as UTF-8 with each replaced by U+FFFD") in done.stderr.splitlines()
     [text] = FactStore(db).documents()["text"]
     assert text.startswith("Außenminister Wadephul") and "Brüssel \ufffd sagt" in text
+
+
+def test_ingest_with_a_publication_date_of_9999_12_31_stores_today_and_can_be_filtered_to_it(tmp_path):
+    (tmp_path / "heute.txt").write_text("Heute tagt die NATO in Brüssel.\n", encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    done = ingest(tmp_path / "heute.txt", "--db", db, "--dct", "9999-12-31", "--lang", "de", "--workers", "1")
+    assert done.returncode == 0 and "1 added" in done.stderr and "failed" not in done.stderr.replace("0 failed", "")
+    events = subprocess.run([sys.executable, "-m", "dashboard", "events", "--db", str(db), "--to", "9999-12-31"],
+                            capture_output=True, text=True, timeout=120)
+    assert events.returncode == 0 and '"start": "9999-12-31T00:00:00"' in events.stdout
