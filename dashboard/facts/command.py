@@ -34,7 +34,7 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     """The options ``extract`` and ``ingest`` share: what to read and how to read it."""
     parser.add_argument("files", nargs="+", metavar="FILES", help="files, folders or glob patterns (.txt, .html, .jsonl)")
     parser.add_argument("--dct", metavar="YYYY-MM-DD", help="publication date for every document (overrides metadata)")
-    parser.add_argument("--lang", metavar="L", help="language of every document: de or en (default: metadata, else detected)")
+    parser.add_argument("--lang", metavar="L", help="language of every document: de, en, or any dateparser locale code such as fr (explicit dates only; default: metadata, else detected)")
     parser.add_argument("--actors", metavar="CSV", action="append", default=[],
                         help="extra actors: CSV with name,kind,wikidata,country,role,aliases (repeatable)")
 

@@ -94,23 +94,35 @@ class _Bad(Exception):
 
 
 def normalise_lang(value: object) -> str:
-    """``de-DE`` -> ``de``; raises ValueError for a language the pipeline has no resources for."""
+    """``de-DE`` -> ``de``; ``fr`` stays ``fr``. Every language the tagger has resources for is
+    accepted: hand resources (LANGUAGES), else those generated from dateparser's locale data,
+    which find explicit dates only. ValueError for a language it knows nothing of."""
     code = str(value).strip().lower().replace("_", "-").split("-")[0]
-    if code not in LANGUAGES:
-        raise ValueError(f"unknown language {str(value)!r} (supported: {', '.join(LANGUAGES)})")
+    if code not in LANGUAGES and not _tagger_knows(code):
+        raise ValueError(
+            f"unknown language {str(value)!r} (hand resources: {', '.join(LANGUAGES)}; other languages "
+            "need a dateparser locale code such as fr, es, it)"
+        )
     return code
 
 
+def _tagger_knows(code: str) -> bool:
+    from dashboard.temporal.resources import load_language
+
+    try:
+        load_language(code)
+    except ValueError:
+        return False
+    return True
+
+
 def detect_language(text: str) -> str:
-    """The language of ``text``, detected offline; ValueError where it is not one we support."""
+    """The language of ``text``, detected offline; ValueError where the tagger has no resources."""
     import py3langid
 
     code, _ = py3langid.classify(text[:10000])
-    if code not in LANGUAGES:
-        raise ValueError(
-            f"language detected as {code!r}, which is not supported ({', '.join(LANGUAGES)}); "
-            "pass --lang if that is wrong"
-        )
+    if code not in LANGUAGES and not _tagger_knows(code):
+        raise ValueError(f"language detected as {code!r}, which the tagger has no resources for; pass --lang if that is wrong")
     return code
 
 

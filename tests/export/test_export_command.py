@@ -127,7 +127,7 @@ def test_a_filter_matching_nothing_writes_an_empty_file_and_says_so(db, tmp_path
 @pytest.mark.parametrize("setup, message", [
     ("missing", "no fact store at"),
     ("empty", "holds no facts"),
-    ("garbage", "not a valid DuckDB database"),
+    ("garbage", "not a fact store (not a DuckDB database file)"),
 ])
 def test_a_missing_empty_or_broken_store_is_a_one_line_error(tmp_path, capsys, setup, message):
     path = tmp_path / "facts.duckdb"

@@ -89,7 +89,8 @@ def test_invalid_options_are_one_line_errors(capsys):
     err = capsys.readouterr().err.splitlines()
     assert err == [
         "fact-timeline: error: invalid date '2025-02-30' (expected YYYY-MM-DD)",
-        "fact-timeline: error: unknown language 'xx' (supported: de, en)",
+        "fact-timeline: error: unknown language 'xx' (hand resources: de, en; other languages need a dateparser "
+        "locale code such as fr, es, it)",
     ]
 
 
@@ -175,3 +176,34 @@ def test_a_jsonl_line_with_a_raw_tab_in_a_string_names_file_line_and_column_once
     errors = [line for line in done.stderr.splitlines() if "error" in line]
     assert errors == [f"fact-timeline: error: {path}:2: not valid JSON (Invalid control character at column 34)"]
     assert "2025-12-03" in done.stdout  # the good line still gives its fact
+
+
+FRENCH = ("Le sommet de l'OTAN se tiendra le 24 juin 2026 à Ankara. Les ministres se sont réunis le 3 décembre 2025 "
+          "à Bruxelles. En mars 2025, Mark Rutte avait annoncé un nouveau plan.\n")
+
+
+def test_a_french_article_gives_its_explicit_dates_as_facts(tmp_path):
+    """`tag` knows every dateparser language; `extract` and `ingest` once refused a French article.
+    Its language is detected from the text, its explicit dates become facts."""
+    (tmp_path / "otan.txt").write_text("---\ndate: 2025-12-04\n---\n" + FRENCH, encoding="utf-8")
+    done = subprocess.run([*console_script(), "extract", str(tmp_path / "otan.txt"), "--format", "jsonl"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    facts = [json.loads(line) for line in done.stdout.splitlines()]
+    assert {(f["lang"], f["timex_text"], f["value"], f["status"]) for f in facts} == {
+        ("fr", "24 juin 2026", "2026-06-24", "future"),
+        ("fr", "3 décembre 2025", "2025-12-03", "past"),
+        ("fr", "mars 2025", "2025-03", "past"),
+    }
+
+
+def test_ingest_stores_a_french_article_given_with_lang_fr(tmp_path):
+    from dashboard.store import FactStore
+
+    (tmp_path / "otan.txt").write_text(FRENCH, encoding="utf-8")
+    db = tmp_path / "facts.duckdb"
+    done = subprocess.run([*console_script(), "ingest", str(tmp_path / "otan.txt"), "--lang", "fr", "--dct", "2025-12-04",
+                           "--db", str(db), "--workers", "1"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert sorted(FactStore(db).facts()["value"]) == ["2025-03", "2025-12-03", "2026-06-24"]
+    assert FactStore(db).documents()["lang"].tolist() == ["fr"]
