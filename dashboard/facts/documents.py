@@ -17,6 +17,7 @@ import codecs
 import glob
 import hashlib
 import json
+import os
 import re
 import threading
 import unicodedata
@@ -433,10 +434,12 @@ def document_from_text(
 def _expand(item: str | Path) -> Iterator[Path | LoadError]:
     path = Path(item)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
+        unreadable: list[LoadError] = []
+        files = sorted(_files_below(path, unreadable))
         listed = {f.resolve() for manifest in files if manifest.name == MANIFEST for f in _manifest_files(manifest)}
         files = [f for f in files if f.resolve() not in listed]  # read once, with the manifest's metadata
-        if not files:
+        yield from unreadable
+        if not files and not unreadable:
             yield LoadError(str(path), f"folder holds no {', '.join(KNOWN_SUFFIXES)} files")
         yield from files
     elif path.is_file():
@@ -448,6 +451,19 @@ def _expand(item: str | Path) -> Iterator[Path | LoadError]:
         yield from matches
     else:
         yield LoadError(str(item), "no such file or folder")
+
+
+def _files_below(folder: Path, unreadable: list[LoadError]) -> Iterator[Path]:
+    """Article files in ``folder`` and its subfolders; a subfolder that cannot be listed goes to
+    ``unreadable`` (``Path.rglob`` skips it without a word, and its articles would be missed)."""
+    def note(exc: OSError) -> None:
+        unreadable.append(LoadError(exc.filename or str(folder), f"cannot read this folder ({exc.strerror or exc}); its articles were not read"))
+
+    for root, _, names in os.walk(folder, onerror=note):
+        for name in names:
+            candidate = Path(root) / name
+            if candidate.suffix.lower() in KNOWN_SUFFIXES and candidate.is_file():
+                yield candidate
 
 
 def _manifest_files(manifest: Path) -> list[Path]:

@@ -110,3 +110,29 @@ def test_ingest_with_a_publication_date_of_9999_12_31_stores_today_and_can_be_fi
     events = subprocess.run([sys.executable, "-m", "dashboard", "events", "--db", str(db), "--to", "9999-12-31"],
                             capture_output=True, text=True, timeout=120)
     assert events.returncode == 0 and '"start": "9999-12-31T00:00:00"' in events.stdout
+
+
+def test_an_unreadable_subfolder_or_file_is_a_failure_not_silently_skipped(tmp_path):
+    """chmod 000 on a subfolder once gave "0 failed" and its articles were simply missing.
+    The ingest runs bound by file permissions (as any user; see tests/permissions.py)."""
+    from permissions import bound_by_permissions
+
+    corpus = tmp_path / "corpus"
+    for folder, name, day in (("open", "a.txt", 3), ("locked", "b.txt", 4), ("open", "c.txt", 5)):
+        (corpus / folder).mkdir(parents=True, exist_ok=True)
+        (corpus / folder / name).write_text(f"Die NATO tagt am {day}. Dezember 2025.\n", encoding="utf-8")
+    (corpus / "locked").chmod(0o000)
+    (corpus / "open" / "c.txt").chmod(0o000)
+    db = tmp_path / "store.duckdb"
+    try:
+        done = subprocess.run([sys.executable, "-m", "dashboard", "ingest", str(corpus), "--db", str(db), "--dct", "2025-12-02",
+                               "--lang", "de", "--workers", "1"], capture_output=True, text=True, timeout=180, **bound_by_permissions())
+    finally:
+        (corpus / "locked").chmod(0o755)
+        (corpus / "open" / "c.txt").chmod(0o644)
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert f"fact-timeline: error: {corpus / 'locked'}: cannot read this folder (Permission denied); its articles were not read" in lines
+    assert f"fact-timeline: error: {corpus / 'open' / 'c.txt'}: cannot read: Permission denied" in lines
+    assert "3 documents: 1 added, 0 replaced, 0 unchanged, 2 failed" in done.stderr
+    assert FactStore(db).documents()["doc_id"].tolist() == ["a"]
