@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import signal
 import sys
-import threading
 from collections.abc import Iterable, Iterator
 
 from dashboard.errors import UserError
+from dashboard.interrupts import uninterrupted
 from dashboard.actors import default_gazetteer, load_gazetteer
 from dashboard.facts.documents import UNDATED, Document, LoadError, load_documents
 from dashboard.events.headline import label_facts
@@ -62,23 +61,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
 
-@contextlib.contextmanager
-def _uninterrupted():
-    """Hold Ctrl-C back while a block runs; it takes effect as soon as the block ends. (Blocking
-    the signal would not do: the kernel hands it to any other thread, and Python raises anyway.)"""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    pressed = []
-    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if pressed and callable(previous):
-        previous(signal.SIGINT, None)  # Python's own handler raises KeyboardInterrupt
-
-
 def _open_output(path: str | None):
     if not path:
         return contextlib.nullcontext(sys.stdout.buffer)
@@ -109,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
                     report_error(f"{item.source}: extraction failed: {type(exc).__name__}: {exc}")
                     failures += 1
                     continue
-                with _uninterrupted():  # Ctrl-C waits until the document is written whole and counted
+                with uninterrupted():  # Ctrl-C waits until the document is written whole and counted
                     writer.write(facts)
                     n_docs += 1
         except KeyboardInterrupt:

@@ -19,7 +19,7 @@ import sys
 from dashboard.facts.command import add_input_options, with_notes, report_error
 from dashboard.facts.documents import load_documents
 from dashboard.paths import default_db_path
-from dashboard.store.ingest import ENGINES, default_workers
+from dashboard.store.ingest import ENGINES, IngestInterrupted, IngestReport, default_workers
 from dashboard.store.store import FactStore
 
 
@@ -45,7 +45,23 @@ def _show_progress(report) -> None:
 
 def run(args: argparse.Namespace) -> int:
     store = FactStore(args.db)
-    report = store.ingest(
+    stopped: IngestInterrupted | None = None
+    try:
+        report = _ingest(store, args)
+    except IngestInterrupted as stop:  # Ctrl-C: every stored document is whole; say which are in
+        report, stopped = stop.report, stop
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    _say_what_happened(report)
+    if stopped is not None:
+        print(f"fact-timeline: {stopped.summary()} in {store.path}", file=sys.stderr)
+        return 130
+    print(f"{report.summary()} in {store.path}", file=sys.stderr)
+    return 0 if report.ok else 2
+
+
+def _ingest(store: FactStore, args: argparse.Namespace) -> IngestReport:
+    return store.ingest(
         with_notes(load_documents(args.files, dct=args.dct, lang=args.lang)),
         workers=args.workers,
         engine=args.engine,
@@ -54,8 +70,10 @@ def run(args: argparse.Namespace) -> int:
         batch_size=max(1, args.batch_size),
         progress=_show_progress if sys.stderr.isatty() else None,
     )
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
+
+
+def _say_what_happened(report: IngestReport) -> None:
+    """A line for each replaced and each failed document (before the summary)."""
     replacements = report.replacements()
     for line in replacements[:_SHOWN]:
         print(f"fact-timeline: note: {line}", file=sys.stderr)
@@ -63,5 +81,3 @@ def run(args: argparse.Namespace) -> int:
         print(f"fact-timeline: note: and {len(replacements) - _SHOWN} more replaced", file=sys.stderr)
     for name, reason in report.failed:
         report_error(f"{name}: {reason}")
-    print(f"{report.summary()} in {store.path}", file=sys.stderr)
-    return 0 if report.ok else 2

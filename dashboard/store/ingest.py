@@ -13,7 +13,10 @@ A document whose extraction raises is reported by name; the rest go on.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,6 +39,7 @@ from dashboard.store.tables import FACTS_SCHEMA
 
 ENGINES = ("local", "dask")
 _CHUNK = 4  # documents per task: enough to amortise pickling, small enough to balance cores
+_PARENT_POLL = 0.2  # seconds between a worker's looks at whether its parent is still there
 
 
 @dataclass
@@ -70,6 +74,23 @@ class IngestReport:
         )
 
 
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped an ingest between two batches: ``report`` says what was stored (each
+    document whole, with all its facts) and :meth:`summary` says it in one line."""
+
+    def __init__(self, report: IngestReport):
+        super().__init__()
+        self.report = report
+
+    def summary(self) -> str:
+        r = self.report
+        return (
+            f"interrupted: {len(r.added) + len(r.replaced)} documents stored ({len(r.added)} added, "
+            f"{len(r.replaced)} replaced; {r.n_facts} facts), {len(r.unchanged)} unchanged, {len(r.failed)} failed; "
+            "the documents after them were not stored: run the same ingest again to add them (stored ones are skipped)"
+        )
+
+
 @dataclass
 class Batch:
     """Documents extracted together, their facts, and those that failed (name, reason)."""
@@ -95,6 +116,21 @@ _GAZETTEER: Gazetteer | None = None
 def _init_worker(actors_csv: tuple[str, ...]) -> None:
     global _GAZETTEER
     _GAZETTEER = load_gazetteer(actors_csv) if actors_csv else default_gazetteer()
+
+
+def _init_pool_worker(actors_csv: tuple[str, ...], parent: int) -> None:
+    """A pool worker: Ctrl-C is the parent's to handle (it stops the pool and says what was
+    stored), and a parent that died (kill -9) takes its workers with it at once instead of
+    leaving them to finish their work for nobody."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
+    _init_worker(actors_csv)
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL)
+    os._exit(1)  # the parent is gone: nobody will read what this process makes
 
 
 def _gazetteer() -> Gazetteer:
@@ -145,7 +181,8 @@ def _local_results(docs: Iterable[Document], workers: int, actors_csv: tuple[str
         return
     # spawn, not fork: the caller may be a threaded server, and forking threads is unsafe.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(actors_csv,)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_pool_worker, initargs=(actors_csv, os.getpid()))
+    try:
         pending: deque[tuple[list[Document], Future]] = deque()
         for chunk in _chunks(docs, _CHUNK):
             pending.append((chunk, pool.submit(_extract_chunk, chunk)))
@@ -155,6 +192,23 @@ def _local_results(docs: Iterable[Document], workers: int, actors_csv: tuple[str
         while pending:
             done, future = pending.popleft()
             yield from zip(done, future.result())
+    except BaseException:  # Ctrl-C, or the caller stopped reading: the work in hand is not wanted
+        _stop_now(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """End the workers without waiting for their chunks (shutdown alone waits for them)."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 # -- dask engine -----------------------------------------------------------------------------------

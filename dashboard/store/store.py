@@ -32,7 +32,8 @@ from dashboard.store import events as event_tables
 from dashboard.store.connection import DEFAULT_TIMEOUT, READER_TURN, connect
 from dashboard.store.errors import StoreError, describe
 from dashboard.store.filters import FactFilter, filter_sql
-from dashboard.store.ingest import IngestReport, extract_batches
+from dashboard.interrupts import uninterrupted
+from dashboard.store.ingest import IngestInterrupted, IngestReport, extract_batches
 from dashboard.store.tables import (
     DOCUMENT_COLUMNS,
     DOCUMENT_DTYPES,
@@ -368,14 +369,18 @@ class FactStore:
                     report.changes[item.doc_id] = self._what_changed(item)
                 yield item
 
-        for batch in extract_batches(wanted(), workers=workers, engine=engine, actors_csv=actors_csv,
-                                     scheduler=scheduler, batch_size=batch_size):
-            report.failed.extend(batch.failed)
-            self.write(batch.documents, batch.facts)
-            time.sleep(READER_TURN)  # a dashboard polling the file gets its turn between batches
-            for doc in batch.documents:
-                (report.replaced if doc.doc_id in known else report.added).append(doc.doc_id)
-            report.n_facts += len(batch.facts)
-            if progress is not None:
-                progress(report)
+        try:
+            for batch in extract_batches(wanted(), workers=workers, engine=engine, actors_csv=actors_csv,
+                                         scheduler=scheduler, batch_size=batch_size):
+                with uninterrupted():  # Ctrl-C waits until the batch is stored and counted
+                    self.write(batch.documents, batch.facts)
+                    report.failed.extend(batch.failed)
+                    for doc in batch.documents:
+                        (report.replaced if doc.doc_id in known else report.added).append(doc.doc_id)
+                    report.n_facts += len(batch.facts)
+                if progress is not None:
+                    progress(report)
+                time.sleep(READER_TURN)  # a dashboard polling the file gets its turn between batches
+        except KeyboardInterrupt:
+            raise IngestInterrupted(report) from None
         return report
