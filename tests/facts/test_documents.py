@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from dashboard.errors import UserError
+from dashboard.temporal.resources import load_language
 from dashboard.facts.documents import (
     MAX_DOCUMENT_BYTES,
     Document,
@@ -215,9 +216,15 @@ def test_missing_paths_and_empty_globs_are_reported(tmp_path):
     assert "no such file" in str(missing) and "no file matches" in str(empty)
 
 
-def test_an_unsupported_detected_language_asks_for_lang(tmp_path):
+def test_a_detected_language_the_tagger_has_no_resources_for_asks_for_lang(tmp_path):
+    (tmp_path / "la.txt").write_text("Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam Aquitani.", encoding="utf-8")
+    message = only_error(load(tmp_path / "la.txt", dct="2025-12-02")).message
+    assert "language detected as 'la'" in message and "pass --lang" in message
+
+
+def test_a_french_article_is_detected_as_french(tmp_path):
     (tmp_path / "fr.txt").write_text("Les ministres des affaires étrangères se réunissent mercredi à Bruxelles pour discuter.", encoding="utf-8")
-    assert "language detected as 'fr'" in only_error(load(tmp_path / "fr.txt", dct="2025-12-02")).message
+    assert only_document(load(tmp_path / "fr.txt", dct="2025-12-02")).lang == "fr"
 
 
 def test_invalid_options_fail_at_once():
@@ -249,4 +256,4 @@ def test_any_bytes_give_documents_or_load_errors_never_an_exception(data, name):
     for item in load_bytes(name, data, dct=date(2025, 12, 2)):
         assert isinstance(item, (Document, LoadError))
         if isinstance(item, Document):
-            assert item.text.strip() and item.lang in ("de", "en")
+            assert item.text.strip() and load_language(item.lang).code == item.lang

@@ -104,7 +104,8 @@ def test_kill_9_of_ingest_takes_its_workers_with_it_and_leaves_a_readable_store(
     workers = worker_pids(process.pid)
     assert len(workers) == 2 and all(running(pid) for pid in workers)
     process.kill()
-    process.communicate(timeout=60)
+    process.wait(timeout=60)
+    process.stderr.close()  # not read to its end: workers left running would hold it open
     deadline = time.monotonic() + 10
     while any(running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
