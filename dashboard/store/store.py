@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import duckdb
@@ -369,18 +369,21 @@ class FactStore:
                     report.changes[item.doc_id] = self._what_changed(item)
                 yield item
 
-        try:
-            for batch in extract_batches(wanted(), workers=workers, engine=engine, actors_csv=actors_csv,
-                                         scheduler=scheduler, batch_size=batch_size):
-                with uninterrupted():  # Ctrl-C waits until the batch is stored and counted
-                    self.write(batch.documents, batch.facts)
-                    report.failed.extend(batch.failed)
-                    for doc in batch.documents:
-                        (report.replaced if doc.doc_id in known else report.added).append(doc.doc_id)
-                    report.n_facts += len(batch.facts)
-                if progress is not None:
-                    progress(report)
-                time.sleep(READER_TURN)  # a dashboard polling the file gets its turn between batches
-        except KeyboardInterrupt:
-            raise IngestInterrupted(report) from None
+        batches = extract_batches(wanted(), workers=workers, engine=engine, actors_csv=actors_csv,
+                                  scheduler=scheduler, batch_size=batch_size)
+        # closing: whatever ends the loop early (Ctrl-C, a store error) stops the workers at once
+        with closing(batches):
+            try:
+                for batch in batches:
+                    with uninterrupted():  # Ctrl-C waits until the batch is stored and counted
+                        self.write(batch.documents, batch.facts)
+                        report.failed.extend(batch.failed)
+                        for doc in batch.documents:
+                            (report.replaced if doc.doc_id in known else report.added).append(doc.doc_id)
+                        report.n_facts += len(batch.facts)
+                    if progress is not None:
+                        progress(report)
+                    time.sleep(READER_TURN)  # a dashboard polling the file gets its turn between batches
+            except KeyboardInterrupt:
+                raise IngestInterrupted(report) from None
         return report
