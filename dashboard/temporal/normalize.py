@@ -375,9 +375,12 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
                 raise ValueError("no anchor")
             year = reference.year
             day = calendar.feast(f["feast"], year)
-            if year_direction is not None and year_direction < 0 and day > reference:
+            if year_direction is None:  # no strong cue: the nearest one, as for a date
+                day = min((calendar.feast(f["feast"], y) for y in (year - 1, year, year + 1)),
+                          key=lambda d: abs((d - reference).days))
+            elif year_direction < 0 and day > reference:
                 day = calendar.feast(f["feast"], year - 1)
-            elif year_direction is not None and year_direction > 0 and day < reference:
+            elif year_direction > 0 and day < reference:
                 day = calendar.feast(f["feast"], year + 1)
         else:
             day = calendar.feast(f["feast"], year)

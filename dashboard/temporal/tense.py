@@ -15,6 +15,7 @@ from dashboard.temporal.resources import TenseCues
 
 _BOUNDARY = re.compile(r"[.!?;:][\"'\u201c\u201d\u201e\u00bb\u00ab)]*\s|\n")
 _WINDOW = 240
+_ADJACENT = re.compile(r"\s+(?:on\s+)?")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -75,6 +76,12 @@ class TenseReader:
         left, right = self.sentence(start)
         right = max(right, end)
         found, breaks = self._scan(left, right)
+        # A verb right before the expression dates it, before any other cue of the sentence: "the
+        # injunction issued Thursday" in "The government wants the court to suspend the
+        # injunction issued Thursday" (its strength stays: a weak one turns no year).
+        for s, e, sign, strong, cue in found:
+            if e <= start and start - e <= 4 and _ADJACENT.fullmatch(self.text, e, start):
+                return sign, strong, cue
         clause = (max((e for s, e in breaks if e <= start), default=left),
                   min((s for s, e in breaks if s >= end), default=right))
         # Then the rest of the sentence after the clause: a fronted "In March," takes the tense of

@@ -20,7 +20,10 @@ def cue_for(text, expression, lang):
     ("de", "Derzeit gibt es keinen Termin für den Plan vom Mittwoch.", "Mittwoch", (PRESENT, True, "Derzeit")),
     ("en", "The ministers will meet on Friday.", "Friday", (FUTURE, True, "will")),
     ("en", "The ministers met on Friday.", "Friday", (PAST, True, "met")),
-    ("en", "He said on Friday that talks will resume.", "Friday", (PAST, False, "said")),  # his own clause; reporting verbs are weak
+    ("en", "He said that on Friday talks will resume.", "Friday", (FUTURE, True, "will")),  # his own clause; reporting verbs are weak
+    # a verb right before the expression dates it, however weak: "said on Friday" is the saying
+    ("en", "He said on Friday that talks will resume.", "Friday", (PAST, False, "said")),
+    ("en", "The government wants the court to suspend the injunction issued Thursday.", "Thursday", (PAST, False, "issued")),
 ])
 def test_the_nearest_strong_cue_of_the_sentence_decides(lang, text, expression, expected):
     assert cue_for(text, expression, lang) == expected
