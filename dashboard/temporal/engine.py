@@ -380,7 +380,7 @@ def _normalise_one(text: str, s: int, e: int, rule: Rule, m: re.Match[str], lang
                         direction = {"past": -1, "future": 1}.get(default)
                 value, remembered, gran = resolve_date(fields, ctx, direction, strong)
                 if remembered is not None and not fields.get("anchor") and not rule.value:
-                    ctx.remember(remembered, gran, e)
+                    ctx.remember(remembered, gran, e, named=bool(fields.get("year")))
     except (ValueError, OverflowError):
         return None
     if not value:

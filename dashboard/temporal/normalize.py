@@ -49,14 +49,15 @@ class Context:
     seen: int = 0
     here: int = 0  # where the expression being resolved starts
     last_at: int = -10**9  # where the last remembered mention ended
+    last_named: bool = False  # whether the last mention named its year ("Juni 1978", not "Juni")
 
     def reference(self, prefer_last: bool = False) -> date | None:
         if (prefer_last or self.narrative) and self.last is not None:
             return self.last
         return self.dct if self.dct is not None else self.last
 
-    def remember(self, day: date, gran: str, at: int = 0) -> None:
-        self.last, self.last_gran, self.last_at = day, gran, at
+    def remember(self, day: date, gran: str, at: int = 0, named: bool = False) -> None:
+        self.last, self.last_gran, self.last_at, self.last_named = day, gran, at, named
         self.seen += 1
         self.by_gran[gran] = (self.seen, day)
 
@@ -263,7 +264,8 @@ def _narrated_year(ctx: Context, month: int, dom: int | None, direction: int | N
     before: the last mention is a month or day of an earlier year than the publication's, within
     a few sentences, no future cue, and the new date comes on or after it in that year."""
     last = ctx.last
-    if last is None or ctx.dct is None or ctx.last_gran not in ("month", "day") or last.year >= ctx.dct.year:
+    if last is None or ctx.dct is None or ctx.last_gran not in ("month", "day") or last.year >= ctx.dct.year \
+            or not ctx.last_named:
         return False
     if (direction is not None and direction > 0) or ctx.here - ctx.last_at > NARRATED_NEAR:
         return False
@@ -463,7 +465,7 @@ def _resolve(f: dict[str, str | None], ctx: Context, direction: int | None,
             else:
                 # A weak cue may place a month (news reports past months) but not a day.
                 year = _resolve_year(reference, month, dom, year_direction if dom is not None else direction)
-                if explicit_dir and dom is None and month == reference.month:
+                if explicit_dir and dom is None and month == reference.month and not f.get("since"):
                     year += explicit_dir  # "last May" said in May is a year back, as "last Monday" on a Monday
             weekday = _int(f.get("weekday"))
             if weekday is not None and dom is not None:

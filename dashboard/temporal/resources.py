@@ -26,7 +26,7 @@ TYPES = ("DATE", "TIME", "DURATION", "SET")
 DATE_FIELDS = frozenset({
     "year", "month", "day", "week", "quarter", "half", "season", "weekday", "decade", "century",
     "hour", "minute", "second", "pod", "feast", "shift", "by", "by_dct", "dir", "anchor", "gran", "event", "weekend",
-    "ampm", "century_ordinal", "millennium_ordinal", "vague_day",
+    "ampm", "century_ordinal", "millennium_ordinal", "vague_day", "since",
 })
 NORMS = ("text", "int", "int2", "year2", "number", "upper", "decade", "century", "bc")
 DIGITS = "digits"  # the pseudo trigger group of every pattern that matches a digit
