@@ -156,11 +156,34 @@ def actor_mentions(db: str, version: str, doc_id: str) -> list[tuple[int, int, s
     return [(start, end, name) for start, end, name in found if name is not None]
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def events(db: str, version: str, flt: FactFilter) -> pd.DataFrame:
+    """The events with a fact passing ``flt`` (EVENT_COLUMNS, and the ``title`` and ``source`` of
+    the article that first reported each, for lanes per document): shared, never to be modified."""
+    found = store(db).events(flt)
+    docs = documents(db, version).set_index("doc_id")
+    first = found["doc_ids"].map(lambda ids: ids[0] if len(ids) else "")
+    return found.assign(title=first.map(docs["title"]).fillna(""), source=first.map(docs["source"]).fillna(""))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def event_facts(db: str, version: str, event_id: str) -> pd.DataFrame:
+    """The facts of one event, earliest report first: what a click on its bar opens."""
+    return store(db).event_facts(event_id)
+
+
+def drawn(db: str, version: str, flt: FactFilter, draw: str = "facts") -> pd.DataFrame:
+    """What a time chart draws: the events (``draw="events"``) or the facts passing ``flt``."""
+    return events(db, version, flt) if draw == "events" else facts(db, version, flt)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def figure(db: str, version: str, flt: FactFilter, chart: str, options: Options = ()):
+    """A chart of the filtered facts; an option ``draw="events"`` draws their events instead."""
     from dashboard.charts import CHARTS
 
-    return CHARTS[chart](for_people(facts(db, version, flt)), **dict(options))
+    kwargs = dict(options)
+    return CHARTS[chart](for_people(drawn(db, version, flt, kwargs.pop("draw", "facts"))), **kwargs)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -180,10 +203,13 @@ def figure_file(db: str, version: str, flt: FactFilter, chart: str, options: Opt
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def data_file(db: str, version: str, flt: FactFilter, fmt: str, options: Options = ()) -> bytes:
+    """The filtered facts in ``fmt``; ``draw="events"`` makes the reader's files (TimelineJS,
+    its sheet, the chart CSV) one slide per event."""
     from dashboard.export import data_bytes
 
-    rows = facts(db, version, flt)
-    return data_bytes(for_people(rows) if fmt in PEOPLE_FORMATS else rows, fmt, **dict(options))
+    kwargs = dict(options)
+    rows = drawn(db, version, flt, kwargs.pop("draw", "facts"))
+    return data_bytes(for_people(rows) if fmt in PEOPLE_FORMATS else rows, fmt, **kwargs)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

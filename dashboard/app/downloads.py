@@ -51,12 +51,14 @@ def figure_buttons(view: View, chart: str, stem: str, text: ChartText | None = N
         st.caption(NO_BROWSER)
 
 
-def data_buttons(view: View, stem: str = "facts", **options) -> None:
+def data_buttons(view: View, stem: str = "facts", draw: str = "events", **options) -> None:
     """The filtered facts as CSV, JSON, Parquet (every row and code), and as TimelineJS JSON,
-    its Google Sheet and the chart-ready CSV (what a reader sees; ``options`` such as
-    ``title`` and ``show_vague`` apply to those)."""
+    its Google Sheet and the chart-ready CSV (what a reader sees: one slide per event with
+    ``draw="events"``, as the Timeline draws them; ``options`` such as ``title`` and
+    ``show_vague`` apply to those)."""
     whole = ("csv", "json", "parquet")
-    _buttons("data", stem, DATA_FORMATS, lambda fmt: partial(view.data_file, fmt, **({} if fmt in whole else options)))
+    reader = {**options, "draw": draw}
+    _buttons("data", stem, DATA_FORMATS, lambda fmt: partial(view.data_file, fmt, **({} if fmt in whole else reader)))
 
 
 @st.cache_resource(show_spinner=False)

@@ -13,20 +13,36 @@ import json
 import os
 import shutil
 import tempfile
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from pathlib import Path
 
 import plotly
+import streamlit as st
 import streamlit.components.v1 as components
 
 FRAME_DIR = Path(__file__).resolve().parent / "plotly_frame"
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 
 
-def live_plot(spec: str, key: str, config: dict | None = None) -> None:
-    """Show the figure ``spec`` (``fig.to_json()``); the frame is known by ``key`` across reruns."""
+def live_plot(spec: str, key: str, config: dict | None = None,
+              on_click: Callable[[dict], None] | None = None) -> None:
+    """Show the figure ``spec`` (``fig.to_json()``); the frame is known by ``key`` across reruns.
+
+    ``on_click`` is called (before the rerun, as a widget callback) with what was clicked:
+    ``{"kind": "bar", "id": ...}`` (the bar's id: an event or fact id) or ``{"kind": "lane",
+    "lane": ...}`` (a lane label, by the full name in the figure's ``layout.meta.lanes``).
+    """
     revision = hashlib.sha1(spec.encode("utf-8")).hexdigest()[:16]
-    _component()(spec=spec, config=json.dumps(config or {}), revision=revision, key=key, default=None)
+    callback = None if on_click is None else partial(_clicked, key, on_click)
+    _component()(spec=spec, config=json.dumps(config or {}), revision=revision, key=key, default=None,
+                 on_change=callback)
+
+
+def _clicked(key: str, on_click: Callable[[dict], None]) -> None:
+    value = st.session_state.get(key)
+    if isinstance(value, dict) and value.get("kind") in ("bar", "lane"):
+        on_click(value)
 
 
 @cache

@@ -7,7 +7,9 @@ also restores it after a page switch has cleared the address bar.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
@@ -21,7 +23,8 @@ from dashboard.store.filters import FactFilter
 # the actor groups, see actor_filter.py)
 WIDGETS = {field: f"filter_{field}" for field in KEYS}
 _SEEDED = "_filters_seeded"
-_ACTORS_SET = "_filter_actors_set"  # "filter_actors" was just set (URL, clear): it leads the groups
+_ACTORS_SET = "_filter_actors_set"
+_ACTOR_NAMES = "_filter_actor_names"  # the actors the filter offers, for the click callbacks  # "filter_actors" was just set (URL, clear): it leads the groups
 EARLIEST, LATEST = date(1800, 1, 1), date(2200, 12, 31)
 MODE_LABELS = {"any": "any of them", "all": "all of them"}
 
@@ -31,6 +34,7 @@ def filter_sidebar(actors: Mapping[str, str] | Sequence[str], documents: Mapping
     of names also works), ``documents`` doc_id to title. Returns the filter they set."""
     state = st.session_state
     kinds = actor_filter.as_kinds(actors)
+    state[_ACTOR_NAMES] = list(kinds)
     if not state.get(_SEEDED):
         _seed(filter_from_params(_url_params(), actors=kinds, doc_ids=documents))
         state[_SEEDED] = True
@@ -61,6 +65,34 @@ def filter_sidebar(actors: Mapping[str, str] | Sequence[str], documents: Mapping
     flt = filter_from_params(filter_to_params(_from_widgets()))  # normalised like a URL
     _write_url(flt)
     return flt
+
+
+def narrow_to_actor(actor: str) -> None:
+    """Filter every page by one actor (from a click callback: a lane, a chart's bar or cell);
+    the other filters stay. Unknown names ("12 other actors") change nothing."""
+    if actor in _known_actors():
+        _seed(replace(_from_widgets(), actors=(actor,), actor_mode="any"))
+
+
+def narrow_to_document(label: str, titles: Mapping[str, str]) -> None:
+    """Filter every page by the document whose lane ``label`` was clicked (its title, or
+    "title [doc_id]" where titles repeat, or its id)."""
+    plain = {doc_id: html.unescape(str(title or "")).strip() for doc_id, title in titles.items()}
+    doc_ids = [d for d, title in plain.items() if label in (title, d, f"{title} [{d}]")]
+    if len(doc_ids) == 1:
+        _seed(replace(_from_widgets(), doc_ids=(doc_ids[0],)))
+
+
+def narrow_to_period(date_from: date, date_to: date, actor: str | None = None) -> None:
+    """Filter every page by a period (and an actor): a heatmap cell's month and row."""
+    flt = replace(_from_widgets(), date_from=date_from, date_to=date_to)
+    if actor in _known_actors():
+        flt = replace(flt, actors=(actor,), actor_mode="any")
+    _seed(flt)
+
+
+def _known_actors() -> set[str]:
+    return set(st.session_state.get(_ACTOR_NAMES, ()))
 
 
 def _seed(flt: FactFilter) -> None:

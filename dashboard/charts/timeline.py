@@ -79,10 +79,11 @@ def timeline_figure(
     """
     if facts.empty:
         return message_figure()
+    noun = "event" if "event_id" in facts.columns and "fact_id" not in facts.columns else "fact"
     facts = as_timeline_rows(facts)
     on_axis, hidden_vague, hidden_reports = on_the_axis(facts, show_vague=show_vague, show_reports=show_reports)
     if on_axis.empty:
-        return message_figure(f"none of the {len(facts)} matching facts has a date on the time axis"
+        return message_figure(f"none of the {len(facts)} matching {noun}s has a date on the time axis"
                               + ("" if show_vague else " (vague references hidden)"))
     rows, lanes = assign_lanes(on_axis, lane_by, max_lanes)
     starts, ends = _ms(rows["start"]), _ms(rows["end"])
@@ -114,10 +115,12 @@ def timeline_figure(
     if full[0] <= _ms_of(today) <= full[1] or x_range[0] <= _ms_of(today) <= x_range[1]:
         _mark_today(fig, today, x_range)
     edge_notes = _mark_outside(fig, item_starts, item_ends, x_range)
-    _style(fig, lane_rows, hidden_vague, hidden_reports, len(on_axis), bin_ms, x_range)
+    _style(fig, lane_rows, hidden_vague, hidden_reports, len(on_axis), bin_ms, x_range, noun)
     _range_buttons(fig, x_range, full, _latest_publication(facts), edge_notes)
     if top_axis:
         _add_top_axis(fig, x_range)
+    # lane label as drawn -> the lane's full name: what a click on a label stands for
+    fig.update_layout(meta={"lane_by": lane_by, "lanes": {_short(lane): lane for lane in lanes}})
     return fig
 
 
@@ -153,10 +156,10 @@ def _fact_segments(rows: pd.DataFrame, starts: np.ndarray, ends: np.ndarray) -> 
         f"<b>{hover_text(head, 60)}</b><br>{hover_text(day)} ({hover_text(status)}){' · corrected by you' if fixed else ''}"
         f"{f' · {n} facts' if n and n > 1 else ''}"
         f"<br>{hover_text(sentence)}<br><i>{hover_text(who) or 'no actor'}</i>"
-        f"<br>{hover_text(title)} · {hover_text(source)}"
+        f"<br>{origin}"
         f"<br><span style=\"color:#888\">{hover_text(text, 60)} = {hover_text(value)}</span>"
-        for head, day, status, fixed, n, sentence, who, title, source, text, value in zip(
-            label, when, rows["status"], corrected, count, rows["sentence"], actors, rows["title"], rows["source"],
+        for head, day, status, fixed, n, sentence, who, origin, text, value in zip(
+            label, when, rows["status"], corrected, count, rows["sentence"], actors, _origins(rows),
             rows["timex_text"], rows["value"],
         )
     ]
@@ -167,7 +170,20 @@ def _fact_segments(rows: pd.DataFrame, starts: np.ndarray, ends: np.ndarray) -> 
         "end": ends,
         "hover": hover,
         "label": label.to_numpy(),
+        "id": rows["fact_id"].astype(str).to_numpy(),
     })
+
+
+def _origins(rows: pd.DataFrame) -> list[str]:
+    """Where a bar comes from, for its hover: a fact's article and outlet; an event's number
+    of sources and when it was first reported (an event has no one title)."""
+    if "n_documents" not in rows:
+        return [f"{hover_text(title)} · {hover_text(source)}" for title, source in zip(rows["title"], rows["source"])]
+    first = days_text(rows["dct"]) if "dct" in rows else pd.Series("", index=rows.index)
+    return [
+        f"{n} {'source' if n == 1 else 'sources'}{f' · first reported {day}' if day else ''}"
+        for n, day in zip(rows["n_documents"].fillna(1).astype(int), first.fillna(""))
+    ]
 
 
 def choose_bin(lanes: np.ndarray, statuses: np.ndarray, starts: np.ndarray, ends: np.ndarray,
@@ -308,13 +324,13 @@ def _bars(part: pd.DataFrame, status: str, dot_below: float) -> list[go.BaseTrac
     bars = go.Bar(
         base=part["start"].to_numpy(), x=width.to_numpy(), y=part["y"].to_numpy(), orientation="h",
         width=BAR_HEIGHT, name=status, legendgroup=status, marker={"color": color, "line": {"width": 0}},
-        customdata=part["hover"].to_numpy(), hovertemplate=_HOVER,
+        customdata=part["hover"].to_numpy(), hovertemplate=_HOVER, ids=part["id"].to_numpy(),
     )
     short = part[width < dot_below]
     dots = go.Scatter(
         x=((short["start"] + short["end"]) / 2).to_numpy(), y=short["y"].to_numpy(), mode="markers",
         marker={"color": color, "size": 7, "symbol": "diamond"}, name=status, legendgroup=status,
-        showlegend=False, customdata=short["hover"].to_numpy(), hovertemplate=_HOVER,
+        showlegend=False, customdata=short["hover"].to_numpy(), hovertemplate=_HOVER, ids=short["id"].to_numpy(),
     )
     return [bars, dots]
 
@@ -535,7 +551,7 @@ def _add_top_axis(fig: go.Figure, x_range: list[float]) -> None:
 
 
 def _style(fig: go.Figure, lanes: LaneRows, hidden_vague: int, hidden_reports: int, shown: int,
-           bin_ms: float | None, x_range: list[float]) -> None:
+           bin_ms: float | None, x_range: list[float], noun: str = "fact") -> None:
     """Layout; ``bin_ms`` is the bin width where facts were aggregated, None where each is a bar."""
     hidden = []
     if hidden_vague:
@@ -556,7 +572,7 @@ def _style(fig: go.Figure, lanes: LaneRows, hidden_vague: int, hidden_reports: i
     fig.layout.shapes = [*fig.layout.shapes, *borders]
     fig.update_layout(
         template=TEMPLATE,
-        title={"text": f"{shown} {'fact' if shown == 1 else 'facts'} on the timeline{note}<br><sup>bar width = what the text pins down{how}</sup>"},
+        title={"text": f"{shown} {noun if shown == 1 else noun + 's'} on the timeline{note}<br><sup>bar width = what the text pins down{how}</sup>"},
         barmode="overlay",
         hovermode="closest",
         height=min(max(200 + ROW_PX * (lanes.n_rows + 1), 360), 2400),

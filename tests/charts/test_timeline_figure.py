@@ -252,7 +252,12 @@ def test_events_are_drawn_through_the_same_contract():
     })
     fig = timeline_figure(events, today=TODAY)
     assert label_texts(fig) == ["NATO foreign ministers meet without Rubio"]
-    assert "3 facts" in bar_rows(fig)[0][3]
+    hover = bar_rows(fig)[0][3]
+    assert "3 facts" in hover and "2 sources · first reported 2 Dec 2025" in hover
+    assert "Die Minister treffen sich." in hover
+    assert fig.layout.title.text.startswith("1 event on the timeline")
+    assert [i for t in bars(fig) for i in t.ids] == ["e1"]  # what a click on the bar opens
+    assert fig.layout.meta["lanes"]["NATO"] == "NATO"  # what a click on the lane's label filters by
 
 
 def test_document_lanes_in_order_of_publication():
