@@ -1,8 +1,10 @@
 """The filter sidebar shared by every page, kept in step with the URL query string.
 
 On a session's first run the widgets start from the query string (a bookmarked view opens as it
-was saved); after that the widgets lead and every run writes the filter back to the URL, which
-also restores it after a page switch has cleared the address bar.
+was saved), and again after the browser's Back or Forward (so Back undoes a filter change);
+otherwise the widgets lead and every run writes the filter back to the URL, one history entry
+per change. A click on a chart (a lane, a bar, a heatmap cell) narrows the filter through
+:func:`narrow_to_actor` and its siblings, from the chart's callback.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.app import actor_filter
+from dashboard.app import actor_filter, url
 from dashboard.app.query import KEYS, filter_from_params, filter_to_params
 from dashboard.facts.schema import FACT_TYPES, STATUSES
 from dashboard.store.filters import FactFilter
@@ -35,8 +37,8 @@ def filter_sidebar(actors: Mapping[str, str] | Sequence[str], documents: Mapping
     state = st.session_state
     kinds = actor_filter.as_kinds(actors)
     state[_ACTOR_NAMES] = list(kinds)
-    if not state.get(_SEEDED):
-        _seed(filter_from_params(_url_params(), actors=kinds, doc_ids=documents))
+    if not state.get(_SEEDED) or url.is_history_navigation():  # a new session, or Back/Forward
+        _seed(filter_from_params(url.params(), actors=kinds, doc_ids=documents))
         state[_SEEDED] = True
     if not state.pop(_ACTORS_SET, False):
         state[WIDGETS["actors"]] = actor_filter.chosen(state, kinds)
@@ -110,16 +112,7 @@ def _from_widgets() -> FactFilter:
     })
 
 
-def _url_params() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in st.query_params}
-
-
 def _write_url(flt: FactFilter) -> None:
-    """Put the filter into the query string, leaving other parameters (a page's own) alone."""
-    wanted = filter_to_params(flt)
-    current = _url_params()
-    for key in KEYS.values():
-        if key in wanted and current.get(key) != wanted[key]:
-            st.query_params[key] = wanted[key]
-        elif key not in wanted and key in current:
-            del st.query_params[key]
+    """Put the filter into the query string, leaving other parameters (a page's own) alone,
+    in one message: a filter change is one step of the browser's history."""
+    url.set_params(filter_to_params(flt), KEYS.values())

@@ -47,6 +47,7 @@ def top_actors_figure(facts: pd.DataFrame, n: int = 15) -> go.Figure:
         fig.add_bar(
             y=labels, x=counts[status].to_numpy(), orientation="h", name=status,
             marker_color=status_color(status), hovertemplate=f"%{{y}}: %{{x}} {status} facts<extra></extra>",
+            customdata=top,  # the full names: what a click on a bar filters by
         )
     fig.update_layout(
         template=TEMPLATE, barmode="stack", title=f"Top {len(top)} actors by number of facts",
@@ -74,8 +75,9 @@ def actor_heatmap_figure(facts: pd.DataFrame, n: int = 25, freq: str | None = No
     fig = go.Figure(go.Heatmap(
         z=counts.to_numpy(), x=axis, y=_labels(top), colorscale="Blues", xgap=1, ygap=1,
         colorbar={"title": "facts", "dtick": max(1, math.ceil(counts.to_numpy().max() / 5))},
-        hovertemplate="%{y}, %{x}: %{z} facts<extra></extra>",
+        hoverinfo="skip",
     ))
+    fig.add_trace(_cells(counts, axis, top))
     fig.update_layout(
         template=TEMPLATE, title=f"Facts per actor and {freq} (by the {freq} a fact starts in)",
         height=max(320, 140 + 24 * len(top)),
@@ -83,6 +85,21 @@ def actor_heatmap_figure(facts: pd.DataFrame, n: int = 25, freq: str | None = No
     category_axis(fig, "xaxis")
     category_axis(fig, "yaxis", autorange="reversed", automargin=True)
     return fig
+
+
+def _cells(counts: pd.DataFrame, axis: list[str], top: list[str]) -> go.Scatter:
+    """A point that draws nothing on each heatmap cell, with its hover and the cell's actor as
+    ``customdata``: plotly selects no heatmap cell on a click, but it does select these, so a
+    click on a cell can filter by its actor and period."""
+    z = counts.to_numpy()
+    rows, columns = np.nonzero(z >= 0)
+    labels = _labels(top)
+    return go.Scatter(
+        x=[axis[c] for c in columns], y=[labels[r] for r in rows], mode="markers",
+        marker={"symbol": "square", "size": 16, "opacity": 0}, showlegend=False, name="cells",
+        customdata=[top[r] for r in rows], text=[str(z[r, c]) for r, c in zip(rows, columns)],
+        hovertemplate="%{y}, %{x}: %{text} facts<extra></extra>",
+    )
 
 
 def cooccurrence_matrix(facts: pd.DataFrame, n: int = 20) -> pd.DataFrame:

@@ -8,6 +8,8 @@ ones.
 from __future__ import annotations
 
 import math
+import re
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -41,6 +43,21 @@ def _label(period: pd.Period, freq: str) -> str:
     if freq == "quarter":
         return f"{period.year:04d}-Q{period.quarter}"
     return f"{period.year:04d}-{period.month:02d}"
+
+
+def period_days(label: str) -> tuple[date, date] | None:
+    """The first and last day of a period label ("2025-10", "2025-Q4", "2025"), None for an
+    edge column ("before 2022-03") or anything else: what a click on a column filters by."""
+    text = str(label).strip()
+    if match := re.fullmatch(r"(\d{4})-Q([1-4])", text):
+        period = pd.Period(year=int(match[1]), quarter=int(match[2]), freq="Q")
+    elif re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        period = pd.Period(text, freq="M")
+    elif re.fullmatch(r"\d{4}", text):
+        period = pd.Period(text, freq="Y")
+    else:
+        return None
+    return period.start_time.date(), period.end_time.date()
 
 
 def core_span(starts: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -85,3 +87,13 @@ def test_every_chart_draws_any_facts_and_counts_each_actor_once_per_fact(rows):
     named = sum(len(r["actors"]) for r in rows)
     counted = sum(sum(0 if np.isnan(x) else x for x in t.x) for t in top_actors_figure(facts).data)
     assert counted == named
+
+
+def test_heatmap_cells_and_top_actor_bars_carry_the_actor_a_click_filters_by():
+    facts = story_facts()
+    heatmap = actor_heatmap_figure(facts, show_vague=True)
+    cells = next(t for t in heatmap.data if t.name == "cells")
+    assert set(cells.customdata) <= {a for actors in facts["actors"] for a in actors}
+    assert len(cells.x) == len(heatmap.data[0].x) * len(heatmap.data[0].y)
+    top = top_actors_figure(facts)
+    assert all(list(bar.customdata) == [html.unescape(y) for y in bar.y] for bar in top.data)

@@ -128,3 +128,14 @@ def test_every_fact_is_counted_once(rows, freq):
     assert sum(sum(t.y) for t in fig.data) == len(rows)
     for status, counts in stacks(fig).items():
         assert sum(counts.values()) == sum(1 for _, s in rows if s == status)
+
+
+def test_a_period_label_gives_the_days_a_click_on_it_filters_by():
+    from datetime import date
+
+    from dashboard.charts.periods import period_days
+
+    assert period_days("2025-10") == (date(2025, 10, 1), date(2025, 10, 31))
+    assert period_days("2025-Q4") == (date(2025, 10, 1), date(2025, 12, 31))
+    assert period_days("2024") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert period_days("before 2022-03") is None
