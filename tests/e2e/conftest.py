@@ -1,11 +1,15 @@
 """One real `fact-timeline serve` over a temporary store for the whole browser-test session."""
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from dashboard.app.process import served
 
 from .shared import CHROMIUM, TIMEOUT_MS
+
+# Expectations wait as long as actions do: a first page load on a busy machine (plotly's bundle in
+# the timeline's frame) takes longer than Playwright's default five seconds.
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")
