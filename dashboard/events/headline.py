@@ -36,7 +36,7 @@ _HARD = {";", ":"} | _DASHES
 _DATELINE = re.compile(
     r"^\s*[A-ZÄÖÜ][A-ZÄÖÜ.'’\- ]*[A-ZÄÖÜ](?:,\s*[A-ZÄÖÜ][\w.\- ]{0,30})?\s*(?:\([^)]{0,40}\))?\s*[-–—]+\s+"
 )
-_GENITIVE = frozenset({"des", "der", "eines", "einer"})
+_GENITIVE = frozenset({"des", "der", "eines", "einer", "beider", "aller"})
 _ARTICLES = frozenset({"the", "this", "that", "der", "die", "das", "den", "dem", "des"})
 _CONJUNCTIONS = frozenset({"and", "or", "und", "oder", ",", "bis", "to", "sowie"})
 
@@ -295,12 +295,61 @@ def _trim(chosen: list[int], toks: list[Token], timex: list[bool], w: Words, lan
     gone = _timex_words(chosen, toks, timex, w)
     items = [i for i in chosen if i < 0 or not (timex[i] or i in gone or toks[i].low in w.drop)]
     items = _drop_dangling(items, toks, w)
+    if items and items[0] >= 0 and any(i >= 0 and timex[i] for i in chosen[:chosen.index(items[0])]):
+        items = _front_subject(items, toks, w)
     while _length(items, toks) > TARGET:
         shorter = _drop_tail_segment(items, toks) or _drop_last_phrase(items, toks, w, lang)
         if shorter is None:
             break
         items = shorter
     return items
+
+
+def _front_subject(items: list[int], toks: list[Token], w: Words) -> list[int]:
+    """A German clause whose fronted expression went starts with its finite verb ("kündigte
+    Rumänien den Abzug an"): its subject goes in front ("Rumänien kündigte den Abzug an").
+    The verb is the lowercase word left in front (German nouns are capitalised); the subject is
+    the noun group after it (and after a reflexive or one prepositional phrase), or a pronoun.
+    Without a subject found the words stay as they are."""
+    if not w.subject_pronouns or toks[items[0]].capitalised or not toks[items[0]].is_word:
+        return items
+    verb, k = items[:1], 1
+    if k < len(items) and items[k] >= 0 and toks[items[k]].low in w.reflexives:
+        verb, k = items[:2], 2
+    between: list[int] = []
+    if k < len(items) and items[k] >= 0 and toks[items[k]].low in w.prepositions:
+        end = _noun_group(items, k + 1, toks, w)
+        if end is None:
+            return items
+        between, k = items[k:end], end
+    if k < len(items) and items[k] >= 0 and toks[items[k]].low in w.subject_pronouns:
+        end: int | None = k + 1
+    else:
+        end = _noun_group(items, k, toks, w)
+    if end is None:
+        return items
+    return items[k:end] + verb + between + items[end:]
+
+
+def _noun_group(items: list[int], k: int, toks: list[Token], w: Words) -> int | None:
+    """Where the German noun group starting at ``items[k]`` ends (exclusive): determiner,
+    lowercase adjectives, capitalised words, then genitives and "und" with another noun group
+    ("die Außenminister der NATO", "Trump und Putin"); ``None`` when no noun comes."""
+    def word(at: int) -> Token | None:
+        return toks[items[at]] if at < len(items) and items[at] >= 0 and toks[items[at]].is_word else None
+
+    if (t := word(k)) is not None and (t.low in w.determiners or t.text[0].isdigit()):
+        k += 1
+    while (t := word(k)) is not None and not t.capitalised and t.low not in w.prepositions | w.phrase_stops | w.determiners:
+        k += 1
+    if (t := word(k)) is None or not t.capitalised:
+        return None
+    while (t := word(k)) is not None and t.capitalised:
+        k += 1
+    if (t := word(k)) is not None and (t.low in _GENITIVE or t.low == "und"):
+        end = _noun_group(items, k + 1, toks, w)
+        return end if end is not None else k
+    return k
 
 
 def _removable_timex(toks: list[Token], timex: list[bool], w: Words) -> list[bool]:
@@ -353,9 +402,14 @@ def _drop_dangling(items: list[int], toks: list[Token], w: Words) -> list[int]:
     while items and (items[0] < 0 or not toks[items[0]].is_word and toks[items[0]].text not in _QUOTES or toks[items[0]].low in w.leading):
         items = items[1:]
     while items and (items[-1] < 0 or not toks[items[-1]].is_word and toks[items[-1]].text not in _QUOTES | {")", "%"}
-                     or toks[items[-1]].low in w.prepositions | _CONJUNCTIONS | _ARTICLES):
+                     or toks[items[-1]].low in w.prepositions | _CONJUNCTIONS | _ARTICLES and not _particle(items[-1], toks, w)):
         items = items[:-1]
     return items
+
+
+def _particle(i: int, toks: list[Token], w: Words) -> bool:
+    """A German separable verb particle ("kündigte ... an"): a preposition ending its clause."""
+    return w.lang == "de" and toks[i].low in w.prepositions and (i + 1 == len(toks) or not toks[i + 1].is_word)
 
 
 def _drop_tail_segment(items: list[int], toks: list[Token]) -> list[int] | None:
@@ -445,6 +499,8 @@ def _render(items: list[int], toks: list[Token]) -> str:
         attach = t.text in {",", ".", ";", ":", ")", "%", "?", "!"} and previous is not None
         text += t.text if glued or attach or not text else " " + t.text
         previous = i
+    if items and items[-1] == len(toks) - 1 and toks[-1].text[-1] == "." and toks[-1].text[0].isdigit():
+        text = text[:-1]   # "in 2027." at the end of the sentence: the full stop, not an ordinal
     text = _balance_quotes(text.strip(" ,;:-–—"))
     if len(text) > LIMIT:
         cut = text.rfind(" ", 0, LIMIT - 1)

@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 LEAD = 2
@@ -54,30 +55,66 @@ class KeyDate:
                 "score": round(self.score, 3)}
 
 
+def pointers(facts: pd.DataFrame) -> pd.DataFrame:
+    """One row per dated statement pointing at a single day: ``day``, ``doc_id``, ``lag`` (days
+    from the day to the article's publication, negative for a day still to come) and ``lead``
+    (the statement is in the headline or lead). What a scoring weighs; computed once per story."""
+    dated = facts[(facts["granularity"] == "day") & facts["start"].notna() & facts["dct"].notna()
+                  & (facts["dating"] != "report")]
+    dated = dated[dated["end"] - dated["start"] <= pd.Timedelta(days=1)]
+    day = dated["start"].dt.normalize()
+    return pd.DataFrame({
+        "day": day.to_numpy(),
+        "doc_id": dated["doc_id"].to_numpy(),
+        "lag": (dated["dct"].dt.normalize() - day).dt.days.to_numpy(),
+        "lead": (dated["sentence_index"] < LEAD).to_numpy(),
+    })
+
+
+def publications(published: pd.Series) -> pd.Series:
+    """How many articles were published on each day (index: normalised Timestamps)."""
+    return pd.to_datetime(published.dropna()).dt.normalize().value_counts()
+
+
+def article_weights(points: pd.DataFrame, scoring: Scoring = SCORING) -> pd.DataFrame:
+    """The weight of each article for each day it points at (its strongest pointer):
+    columns ``day``, ``doc_id``, ``weight``."""
+    lag = points["lag"].to_numpy()
+    weight = np.where(lag >= 0, scoring.decay ** np.abs(lag), scoring.future * scoring.decay ** np.abs(lag))
+    weight = weight * np.where(points["lead"].to_numpy(), 1 + scoring.lead_bonus, 1.0)
+    frame = pd.DataFrame({"day": points["day"].to_numpy(), "doc_id": points["doc_id"].to_numpy(), "weight": weight})
+    return frame.groupby(["day", "doc_id"], sort=False, as_index=False)["weight"].max()
+
+
+def day_totals(weights: pd.DataFrame, per_day: pd.Series, scoring: Scoring = SCORING) -> pd.Series:
+    """Each day's score: the weights of the articles pointing at it plus ``burst`` per article
+    published on it (index: normalised Timestamps)."""
+    pointed = weights.groupby("day", sort=False)["weight"].sum()
+    return pointed.add(scoring.burst * per_day.astype(float), fill_value=0.0)
+
+
+def best_days(totals: pd.Series, n_dates: int, date_from: date | None = None, date_to: date | None = None) -> list[pd.Timestamp]:
+    """The ``n_dates`` best days between the bounds (inclusive), ties to the earlier day."""
+    if date_from is not None:
+        totals = totals[totals.index >= pd.Timestamp(date_from)]
+    if date_to is not None:
+        totals = totals[totals.index <= pd.Timestamp(date_to)]
+    frame = pd.DataFrame({"day": totals.index, "score": totals.to_numpy()})
+    return frame.sort_values(["score", "day"], ascending=[False, True], kind="stable")["day"].head(max(0, n_dates)).tolist()
+
+
 def day_scores(facts: pd.DataFrame, published: pd.Series, scoring: Scoring = SCORING) -> dict[date, tuple[float, dict[str, float]]]:
     """Score of every day pointed at (or published on), with the weight of each article for it.
 
     ``facts`` are FACT_COLUMNS rows; ``published`` the publication day of every article of the
     story (one entry per article, index doc_id).
     """
-    weights: dict[date, dict[str, float]] = defaultdict(dict)
-    day_facts = facts[(facts["granularity"] == "day") & facts["start"].notna() & facts["dct"].notna()
-                      & (facts["dating"] != "report")]
-    single = day_facts["end"] - day_facts["start"] <= pd.Timedelta(days=1)
-    day_facts = day_facts[single]
-    for doc_id, start, dct, index in zip(day_facts["doc_id"], day_facts["start"], day_facts["dct"], day_facts["sentence_index"]):
-        day = start.date()
-        lag = (dct.date() - day).days
-        weight = scoring.decay ** lag if lag >= 0 else scoring.future * scoring.decay ** (-lag)
-        if index < LEAD:
-            weight *= 1 + scoring.lead_bonus
-        if weight > weights[day].get(doc_id, 0.0):
-            weights[day][doc_id] = weight
-    per_day = published.dropna().map(lambda d: d.date() if hasattr(d, "date") else d).value_counts()
-    scores = {}
-    for day in set(weights) | set(per_day.index):
-        scores[day] = (sum(weights[day].values()) + scoring.burst * float(per_day.get(day, 0)), weights[day])
-    return scores
+    weights = article_weights(pointers(facts), scoring)
+    totals = day_totals(weights, publications(published), scoring)
+    by_day: dict[date, dict[str, float]] = defaultdict(dict)
+    for day, doc_id, weight in zip(weights["day"], weights["doc_id"], weights["weight"]):
+        by_day[day.date()][doc_id] = float(weight)
+    return {day.date(): (float(score), by_day.get(day.date(), {})) for day, score in totals.items()}
 
 
 def key_dates(

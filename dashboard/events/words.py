@@ -1,7 +1,8 @@
 """The word lists of headlines and event matching, one TOML file per language in ``data/events/``.
 
 Each file has the groups ``[clause]`` (what opens a clause, which verbs only report), ``[trim]``
-(what a headline can lose) and ``[match]`` (words too common to tell happenings apart), and
+(what a headline can lose; a language with ``subject_pronouns``
+puts the subject before a verb left in front once a fronted expression went) and ``[match]`` (words too common to tell happenings apart), and
 ``[[examples]]`` that the tests run. A language without a file uses the English one.
 """
 
@@ -31,6 +32,9 @@ class Words:
     leading: frozenset[str]
     phrase_stops: frozenset[str]
     event_nouns: frozenset[str]
+    subject_pronouns: frozenset[str]
+    determiners: frozenset[str]
+    reflexives: frozenset[str]
     stopwords: frozenset[str]
     concepts: dict[str, str]
     examples: tuple[dict, ...]
@@ -66,6 +70,9 @@ def words(lang: str) -> Words:
         leading=group(trim, "leading"),
         phrase_stops=group(trim, "phrase_stops"),
         event_nouns=group(trim, "event_nouns"),
+        subject_pronouns=group(trim, "subject_pronouns"),
+        determiners=group(trim, "determiners"),
+        reflexives=group(trim, "reflexives"),
         stopwords=group(match, "stopwords"),
         concepts={word.lower(): concept for concept, members in match.get("concepts", {}).items() for word in members},
         examples=tuple(data.get("examples", ())),

@@ -32,8 +32,8 @@ def test_a_headline_is_short_extractive_and_without_its_expression(lang, example
     spans = _spans(example["sentence"], [example["timex"], *example.get("also", [])])
     label = headline(example["sentence"], spans, lang)
     assert 0 < len(label) <= LIMIT
-    sentence_words = {t.low for t in tokens(example["sentence"])}
-    assert {t.low for t in tokens(label)} <= sentence_words | {":"}
+    sentence_words = {t.low.rstrip(".") for t in tokens(example["sentence"])}
+    assert {t.low.rstrip(".") for t in tokens(label)} <= sentence_words | {":", ""}
     assert example["timex"] not in label
 
 

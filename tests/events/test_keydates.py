@@ -54,17 +54,38 @@ def test_date_f1():
     assert date_f1([], [date(2026, 1, 1)]) == 0.0
 
 
-def test_eval_timeline_scores_a_story_folder_of_our_own(tmp_path, capsys):
-    story = tmp_path / "quake"
-    story.mkdir()
-    with open(story / "docs.jsonl", "w", encoding="utf-8") as out:
-        for doc in _story():
+def _story_folder(folder, docs, gold_day):
+    folder.mkdir()
+    with open(folder / "docs.jsonl", "w", encoding="utf-8") as out:
+        for doc in docs:
             out.write(json.dumps({"doc_id": doc.doc_id, "title": doc.title, "lang": "en", "dct": doc.dct.isoformat(), "text": doc.text}) + "\n")
-    (story / "gold.json").write_text(json.dumps({"name": "quake", "dates": {"2026-02-10": ["A quake destroys the harbour."]},
-                                                 "start": "2026-02-01", "end": "2026-02-28", "n_dates": 1}))
+    (folder / "gold.json").write_text(json.dumps({"name": folder.name, "dates": {gold_day.isoformat(): ["What happened."]},
+                                                  "start": "2026-02-01", "end": "2026-02-28", "n_dates": 1}))
+
+
+def test_eval_timeline_scores_a_story_folder_of_our_own(tmp_path, capsys):
+    _story_folder(tmp_path / "quake", _story(), QUAKE)
     assert main(["eval", "--timeline", str(tmp_path), "--workers", "1", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["stories"][0]["date_f1"] == 1.0 and result["stories"][0]["baseline_f1"] == 0.0
     assert result["mean_date_f1"] == 1.0
     assert main(["eval", "--timeline", str(tmp_path / "missing")]) != 0
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_eval_timeline_leave_one_out_scores_each_story_with_weights_tuned_on_the_others(tmp_path, capsys):
+    """Two stories: one whose key day is the day its articles point at, one whose key day is its
+    busiest day of publication. Weights tuned on either cannot be right for the other."""
+    _story_folder(tmp_path / "a-quake", _story(), QUAKE)
+    _story_folder(tmp_path / "b-budget", _story(), QUAKE + timedelta(days=4))
+    assert main(["eval", "--timeline", str(tmp_path), "--workers", "1", "--leave-one-out", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    quake, budget = result["stories"]
+    assert (quake["date_f1"], budget["date_f1"]) == (1.0, 0.0)     # the shipped weights
+    assert budget["unseen_scoring"]["burst"] < 1.0 <= quake["unseen_scoring"]["burst"]
+    # each fold's weights fit the other story, so neither is right unseen: 0.5 in sample, 0 unseen
+    assert (quake["unseen_date_f1"], budget["unseen_date_f1"]) == (0.0, 0.0)
+    assert result["mean_date_f1"] == 0.5 and result["mean_unseen_date_f1"] == 0.0
+    assert main(["eval", "--timeline", str(tmp_path), "--workers", "1", "--leave-one-out"]) == 0
+    table = capsys.readouterr().out
+    assert "unseen F1" in table and "a-quake: decay" in table
