@@ -37,6 +37,7 @@ SUITES: dict[str, str] = {
     "extract": "dashboard.benchmarks.extract:run_extract",
     "store": "dashboard.benchmarks.store:run_store",
     "ner": "dashboard.benchmarks.ner:run_ner",
+    "events": "dashboard.benchmarks.events:run_events",
     "charts": "dashboard.benchmarks.charts:run_charts",
     "dashboard": "dashboard.benchmarks.dashboard:run_dashboard",
 }

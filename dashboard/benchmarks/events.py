@@ -1,4 +1,4 @@
-"""Events in the ``store`` suite: recomputing the events of 100,000 facts, reading them, and what
+"""Benchmark suite ``events`` (also part of the ``store`` suite): recomputing the events of 100,000 facts, reading them, and what
 the events stage costs an ingest.
 
 - Recompute: a store holding ``n_facts`` synthetic facts (the charts suite's generator: its
@@ -111,3 +111,21 @@ def ingest_side_by_side(n_articles: int = 300, rounds: int = 3) -> dict[str, obj
 @contextmanager
 def _nothing():
     yield
+
+
+def run_events(quick: bool = False) -> dict[str, object]:
+    """The ``events`` suite for ``fact-timeline bench``: 100,000 facts' events recomputed (20,000
+    with ``quick``), and ingest with and without the events stage side by side in this run."""
+    return {"recompute": recompute(20_000 if quick else 100_000, repeat=1 if quick else 3),
+            "ingest_side_by_side": ingest_side_by_side(60 if quick else 300, rounds=2 if quick else 3)}
+
+
+def summary(results: dict[str, object]) -> list[str]:
+    """The suite's figures as the lines ``fact-timeline bench`` prints."""
+    r, i = results["recompute"], results["ingest_side_by_side"]
+    return [
+        f"events of {r['n_facts']:,} facts recomputed in {r['recompute_s']} s ({r['n_events']:,} events, "
+        f"{r['multi_fact_events']:,} of several facts); read all {r['read_all_events_s']} s, one actor's {r['read_events_of_one_actor_s']} s",
+        f"ingest of {i['n_articles']} articles: {i['without_events']['articles_per_s']} articles/s without events, "
+        f"{i['with_events']['articles_per_s']} with ({i['slowdown_pct']:+} %, goal within {i['goal_pct']} %)",
+    ]

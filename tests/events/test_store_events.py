@@ -105,3 +105,29 @@ def test_a_store_written_before_events_gets_them_on_the_next_write(store, tmp_pa
     assert store.events()["n_facts"].tolist() == [1, 1]  # readable before: one event per fact
     store.ingest([RUBIO])
     assert sorted(store.events()["n_documents"].tolist()) == [1, 2]
+
+
+def test_events_follow_actor_renames_and_merges(store):
+    store.ingest([STUBB_EN, STUBB_DE, RUBIO])
+    store.actor_corrections.rename("Alexander Stubb", "President Stubb")
+    event = _event_of(store.events(), "stubb-en").iloc[0]
+    assert "President Stubb" in event["actors"] and "Alexander Stubb" not in event["actors"]
+    assert len(store.events(FactFilter(actors=("President Stubb",)))) == 1
+    store.actor_corrections.merge(["Marco Rubio"], into="Donald Trump")
+    rubio = _event_of(store.events(), "rubio").iloc[0]
+    assert "Donald Trump" in rubio["actors"] and "Marco Rubio" not in rubio["actors"]
+    assert len(store.events(FactFilter(actors=("Donald Trump",)))) == 2
+
+
+def test_a_hidden_fact_leaves_its_event_and_an_event_of_hidden_facts_goes(store):
+    store.ingest([STUBB_EN, STUBB_DE, RUBIO])
+    stubb = _event_of(store.events(), "stubb-en").iloc[0]
+    store.hide(stubb["fact_ids"][0])
+    left = _event_of(store.events(), stubb["doc_ids"][1]).iloc[0]
+    assert (left["n_facts"], left["n_documents"]) == (1, 1)
+    assert left["doc_ids"] == [stubb["doc_ids"][1]]
+    rubio = _event_of(store.events(), "rubio").iloc[0]
+    store.hide(rubio["fact_ids"][0])
+    assert _event_of(store.events(), "rubio").empty
+    store.unhide(rubio["fact_ids"][0])
+    assert len(_event_of(store.events(), "rubio")) == 1
