@@ -112,6 +112,12 @@ def rebuild(con, matching: Matching = MATCHING) -> None:
         con.register("all_event_terms", terms_table(facts))
         con.execute("INSERT INTO event_terms SELECT * FROM all_event_terms")
         con.unregister("all_event_terms")
+    recluster(con, matching)
+
+
+def recluster(con, matching: Matching = MATCHING) -> None:
+    """Events of every stored fact from its stored terms (the matching changed; or to time the
+    clustering alone: the terms are each fact's own and were stored when it was written)."""
     con.execute("CREATE OR REPLACE TEMP TABLE touched (block VARCHAR)")
     con.execute(f"INSERT INTO touched SELECT DISTINCT block FROM ({_blocks_sql()})")
     con.execute("DELETE FROM event_members")
