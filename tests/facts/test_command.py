@@ -16,8 +16,10 @@ SEED = str(SAMPLES_DIR / "nato-foreign-ministers.de.txt")
 
 
 def test_acceptance_run_of_the_console_script():
+    command = console_script()  # the script pip installed beside this interpreter, PATH or not
+    assert len(command) == 1, "the fact-timeline console script is not installed"
     done = subprocess.run(
-        ["fact-timeline", "extract", SEED, "--dct", "2025-12-02", "--lang", "de"],
+        [*command, "extract", SEED, "--dct", "2025-12-02", "--lang", "de"],
         capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stderr
