@@ -13,6 +13,7 @@ from collections.abc import Mapping, MutableMapping, Sequence
 import streamlit as st
 
 from dashboard.facts.schema import ACTOR_KINDS
+from dashboard.plain import neutral
 
 GROUP_LABELS = {"person": "People", "organisation": "Organisations", "company": "Companies",
                 "party": "Parties", "state": "States"}
@@ -59,4 +60,5 @@ def chosen(state: Mapping, actors: Mapping[str, str]) -> list[str]:
 def draw(actors: Mapping[str, str]) -> None:
     """One multiselect per group; their state is set by :func:`place` first."""
     for label, names in groups(actors).items():
-        st.multiselect(label, names, key=KEY_PREFIX + label, placeholder=f"all {label.lower()}")
+        st.multiselect(label, names, key=KEY_PREFIX + label, placeholder=f"all {label.lower()}",
+                       format_func=neutral)  # shown without direction controls, filtered by the stored name
