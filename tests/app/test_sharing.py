@@ -1,7 +1,11 @@
 """A dashboard served to a team: the password gate, read-only mode, hostile sources and links,
 and pages that say what is wrong in one line instead of showing a traceback."""
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -10,7 +14,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard.app.access import WRONG
 from dashboard.app.serve import MAIN_SCRIPT, PASSWORD_ENV, READ_ONLY_ENV
 from dashboard.facts import Document, facts_frame
+from dashboard.plain import md
 from dashboard.store import FactStore
+from permissions import bound_by_permissions
 
 from .conftest import FACTS, fact_row
 from .test_pages import count
@@ -90,8 +96,49 @@ def test_a_truncated_store_is_one_line_on_the_page(store_path, tmp_path, open_ap
     monkeypatch.setenv("FACT_TIMELINE_DB", str(broken))
     open_app.run()
     assert not open_app.exception
-    assert len(open_app.error) == 1 and str(broken) in open_app.error[0].value
+    assert len(open_app.error) == 1 and md(str(broken)) in open_app.error[0].value
+    assert "truncated" in open_app.error[0].value and "backup" in open_app.error[0].value  # what, what to do
     assert "\n" not in open_app.error[0].value and "Traceback" not in open_app.error[0].value
+
+
+ADD_IN_CHILD = """
+import json, sys
+from datetime import date
+from streamlit.testing.v1 import AppTest
+app = AppTest.from_file(sys.argv[1], default_timeout=60)
+app.run()
+app.switch_page("screens/add.py").run()
+app.text_input(key="paste_title").input("Ankara")
+app.text_area(key="paste_text").input("Das Treffen ist am 7. Juli 2026.")
+app.date_input(key="paste_dct").set_value(date(2026, 1, 12))
+app.button(key="FormSubmitter:paste_form-Store the text").click().run()
+print(json.dumps({"errors": [e.value for e in app.error], "success": [s.value for s in app.success],
+                  "exceptions": [str(e.value) for e in app.exception]}))
+"""
+
+
+def test_a_store_in_a_read_only_folder_is_one_line_on_the_add_page(store_path, tmp_path):
+    """The Add page run as a user whom permissions bind (tests may run as root): storing into a
+    store whose folder is read-only says so in one line, and the store keeps what it held."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    db = folder / "facts.duckdb"
+    shutil.copyfile(store_path, db)
+    folder.chmod(0o555)
+    try:
+        env = {**os.environ, "FACT_TIMELINE_DB": str(db)}
+        for name in (PASSWORD_ENV, READ_ONLY_ENV, "FACT_TIMELINE_DEMO"):
+            env.pop(name, None)
+        child = subprocess.run([sys.executable, "-c", ADD_IN_CHILD, str(MAIN_SCRIPT)], capture_output=True,
+                               text=True, env=env, timeout=300, **bound_by_permissions())
+    finally:
+        folder.chmod(0o755)
+    assert child.returncode == 0, child.stderr[-2000:]
+    shown = json.loads(child.stdout.strip().splitlines()[-1])
+    assert not shown["exceptions"] and not shown["success"]
+    assert len(shown["errors"]) == 1 and "read-only" in shown["errors"][0] and "\n" not in shown["errors"][0]
+    assert md(str(db)) in shown["errors"][0]
+    assert len(FactStore(db).documents()) == 3  # nothing lost, nothing half-written
 
 
 @pytest.mark.parametrize("source", [PIXEL, SCRIPT_LINK])
