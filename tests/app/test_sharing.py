@@ -19,7 +19,7 @@ from dashboard.store import FactStore
 from permissions import bound_by_permissions
 
 from .conftest import FACTS, fact_row
-from .test_pages import count
+from .test_pages import count, facts_shown, timeline
 
 PIXEL = "![x](http://evil/pixel.png)"
 SCRIPT_LINK = "[click](javascript:alert(1))"
@@ -154,3 +154,19 @@ def test_a_hostile_source_is_shown_as_text_on_the_documents_page(source, tmp_pat
     caption = next(c.value for c in open_app.caption if "id evil" in c.value)
     assert "![" not in caption and "](" not in caption  # escaped: no image, no link
     assert "evil/pixel" in caption or "javascript" in caption  # but shown, as text
+
+
+def test_direction_controls_in_titles_and_actor_names_are_not_shown(tmp_path, monkeypatch, open_app):
+    rlo = "\u202e"
+    doc = Document(doc_id="rlo", title=f"Bericht{rlo}txt.exe", source="tests", dct=date(2025, 12, 2), lang="de",
+                   text="Das Treffen war am Mittwoch.\n")
+    row = fact_row(doc, "am Mittwoch", "2025-12-03", "2025-12-03", "2025-12-04", "day", [f"Rubio{rlo}"], "past")
+    path = tmp_path / "rlo.duckdb"
+    FactStore(path).write([doc], facts_frame([row]))
+    monkeypatch.setenv("FACT_TIMELINE_DB", str(path))
+    open_app.run()
+    shown = [o for box in open_app.sidebar.multiselect for o in box.options]
+    assert "Berichttxt.exe" in shown and "Rubio" in shown and not [o for o in shown if rlo in o]
+    drawn = json.dumps(timeline(open_app), ensure_ascii=False)
+    assert "Rubio" in drawn and rlo not in drawn  # lane names and hovers
+    assert "Berichttxt.exe" in facts_shown(open_app) and rlo not in facts_shown(open_app)  # the fact list
