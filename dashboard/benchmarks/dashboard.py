@@ -5,7 +5,9 @@ A store with 100,000 facts is written (synthetic but shaped like real ones: 2,00
 ``fact-timeline serve`` runs over it, and headless Chromium changes the sidebar filters the way
 a user does. Each figure is the wall time from the click to the moment the page is idle again
 and the timeline shows the new data, so it includes the query, the chart, the transfer and
-plotly's drawing in the browser.
+plotly's drawing in the browser. The Timeline draws events (its default), so each change also
+reads the events of the new filter from the store. The goal is under a second at the median
+and the 95th percentile of every change.
 """
 
 from __future__ import annotations
@@ -87,9 +89,10 @@ def synthetic_store(path: Path, n_facts: int = N_FACTS, n_docs: int = N_DOCS, se
     FactStore(path).write(docs, facts)
 
 
-def run_dashboard(n_facts: int = N_FACTS, repeats: int = 8, quick: bool = False) -> dict:
-    """Seconds from a filter change to the re-rendered timeline, with ``n_facts`` stored
-    (``quick``: 10,000 facts, two changes)."""
+def run_dashboard(n_facts: int = N_FACTS, repeats: int = 20, quick: bool = False) -> dict:
+    """Seconds from a filter change to the re-rendered timeline (drawing events, its default),
+    with ``n_facts`` stored: ``repeats`` new actors picked and removed again, then one picked
+    twice more (cached); median and 95th percentile of each (``quick``: 10,000 facts, two changes)."""
     if quick:
         n_facts, repeats = min(n_facts, 10_000), min(repeats, 2)
     from playwright.sync_api import sync_playwright
@@ -113,7 +116,10 @@ def run_dashboard(n_facts: int = N_FACTS, repeats: int = 8, quick: bool = False)
             for actor in ACTORS[:repeats]:  # each a new filter: a cache miss
                 new.append(_select_actor(page, actor))
                 back.append(_remove_actor(page, actor))  # all facts again: served from the cache
-            again = [_select_actor(page, ACTORS[0]), _remove_actor(page, ACTORS[0])]
+            again = []
+            for actor in ACTORS[:max(2, repeats // 4)]:
+                again += [_select_actor(page, actor), _remove_actor(page, actor)]
+            events = _event_count(page)
             browser.close()
     return {
         "facts": n_facts,
@@ -122,14 +128,27 @@ def run_dashboard(n_facts: int = N_FACTS, repeats: int = 8, quick: bool = False)
         "filter_change_s": _summary(new),
         "back_to_all_facts_s": _summary(back),
         "filter_change_cached_s": _summary(again),
+        "every_change_s": _summary(new + back + again),
+        "timeline_draws": events,
         "goal_s": 1.0,
-        "meets_goal": statistics.median(new) < 1.0,
+        "meets_goal": _percentile(new + back + again, 95) < 1.0,
     }
 
 
 def _summary(times: list[float]) -> dict:
-    return {"median": round(statistics.median(times), 3), "min": round(min(times), 3),
-            "max": round(max(times), 3), "runs": [round(t, 3) for t in times]}
+    return {"median": round(statistics.median(times), 3), "p95": round(_percentile(times, 95), 3),
+            "min": round(min(times), 3), "max": round(max(times), 3), "runs": [round(t, 3) for t in times]}
+
+
+def _percentile(times: list[float], q: float) -> float:
+    """The ``q``th percentile, interpolated between the two nearest runs (numpy's default)."""
+    return float(np.percentile(times, q))
+
+
+def _event_count(page) -> str:
+    """The timeline's own title line ("48,211 events on the timeline"), as proof of what was drawn."""
+    title = _frame(page).evaluate("() => document.getElementById('plot').layout.title.text")
+    return title.split("<br>")[0]
 
 
 def _actor_box(page, actor: str):

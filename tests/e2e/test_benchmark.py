@@ -19,3 +19,6 @@ def test_run_dashboard_measures_every_filter_change():
     for key in ("filter_change_s", "back_to_all_facts_s", "filter_change_cached_s"):
         assert all(seconds > 0 for seconds in result[key]["runs"])
     assert result["first_page_s"] > 0 and isinstance(result["meets_goal"], bool)
+    every = result["every_change_s"]
+    assert len(every["runs"]) == 6 and every["min"] <= every["median"] <= every["p95"] <= every["max"]
+    assert result["timeline_draws"].endswith("events on the timeline")
