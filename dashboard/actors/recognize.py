@@ -29,7 +29,8 @@ from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, default_gazetteer,
 from dashboard.actors.kinds import organisation_kind
 from dashboard.actors.model import Actor, Mention, tokenize
 from dashboard.actors.ner import Entity, parse
-from dashboard.actors.rules import capital_mentions, role_mentions, role_references, surname_mentions, title_mentions
+from dashboard.actors.rules import (capital_mentions, organisation_references, role_mentions, role_references,
+                                    surname_mentions, title_mentions)
 
 # A news agency's credit in a dateline: "(dpa)", "(dpa/AFP)", "(Reuters) -".
 _CREDIT = re.compile(r"\((?:[\w .-]+/)*$")
@@ -253,6 +254,36 @@ def _origins(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if id(m) not in dropped]
 
 
+@lru_cache(maxsize=None)
+def _origin_nouns(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    words: set[str] = set()
+    endings: list[str] = []
+    for _, row in read_rows(ACTORS_DIR / "origin_nouns.csv"):
+        if row["lang"] == lang:
+            (words.update if row["match"] == "word" else endings.extend)(w.lower() for w in split_aliases(row["words"]))
+    return frozenset(words), tuple(endings)
+
+
+_NEXT_WORD = re.compile(r"\s*(\$|[\w-]+)")
+
+
+def _origin_nouns_after(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+    """A state's adjective, demonym or acronym before a noun that only says where a thing or a
+    person comes from ("Canadian dollars", "a U.S. citizen", "US media", "des italienischen
+    Wirtschaftsmagazins", origin_nouns.csv) names no state taking part. The state's own name
+    ("Canada") always counts."""
+    words, endings = _origin_nouns(lang)
+    kept = []
+    for mention in mentions:
+        if mention.actor.kind == "state" and text[mention.start:mention.end] != mention.actor.name:
+            after = _NEXT_WORD.match(text, mention.end)
+            noun = after.group(1).lower() if after else ""
+            if noun in words or (len(noun) > 5 and noun.endswith(endings)):
+                continue
+        kept.append(mention)
+    return kept
+
+
 def _surname_key(word: str, surnames: dict[str, Actor]) -> str | None:
     if word in surnames:
         return word
@@ -272,6 +303,14 @@ def _determiners(lang: str) -> frozenset[str]:
             if row["lang"] == lang:
                 words.update(w.lower() for w in split_aliases(row["words"]))
     return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def _not_person_words(lang: str) -> frozenset[str]:
+    """Words that end the names of states, bodies, buildings and places, never a person's name
+    (``not_person_words.csv``)."""
+    return frozenset(w for _, row in read_rows(ACTORS_DIR / "not_person_words.csv") if row["lang"] == lang
+                     for w in split_aliases(row["words"]))
 
 
 def _name_uses(text: str, lang: str) -> Counter[str]:
@@ -336,6 +375,8 @@ def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], en
             per_count[name] = per_count.get(name, 0) + 1
     # "Südtirols Jugend", "Südtiroler Olympiateilnehmer": a place's people, no person
     candidates = [c for c in candidates if " " not in c[2] or not _place_word(c[2].split()[0], labels, gazetteer)]
+    heads = _not_person_words(lang)  # "Soviet Union", "Harry Truman Library": a state or a building, no person
+    candidates = [c for c in candidates if not heads.intersection(c[2].split())]
     occurrences = _name_uses(text, lang) if per_count else Counter()
     full: dict[str, Actor] = {}  # surname -> the longest full form named so far
     for mention in taken:
@@ -418,7 +459,8 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     people = sorted((m for m in mentions if m.actor.kind == "person"), key=lambda m: m.start)
     mentions += surname_mentions(text, people, mentions)
     mentions += role_references(text, lang, mentions)
-    mentions = _unified(_origins(text, mentions))
+    mentions += organisation_references(text, lang, mentions)
+    mentions = _unified(_origin_nouns_after(text, lang, _origins(text, mentions)))
     return Recognition(mentions, _places(text, entities, mentions, gazetteer))
 
 

@@ -26,7 +26,8 @@ class _RoleRules:
     roles: tuple[tuple[re.Pattern[str], str], ...]
 
     def role_of(self, text: str) -> str:
-        return next((role for pattern, role in self.roles if pattern.fullmatch(text)), "")
+        return next((role for pattern, role in self.roles if pattern.fullmatch(text)), "") or next(
+            (role for pattern, role in self.roles if re.fullmatch(pattern.pattern, text, re.IGNORECASE)), "")
 
 
 _LOWER = "a-zäöüßáéíóúàèìòùâêîôûçñčšžłńćęąőű"
@@ -237,6 +238,8 @@ def _reference_pattern(lang: str) -> re.Pattern[str] | None:
         return None
     articles = r"[Dd]er|[Dd]ie|[Dd]es|[Dd]em|[Dd]en" if lang == "de" else r"the|The"
     alternatives = "|".join(f"(?:{pattern.pattern})" for pattern, _ in rules.roles)
+    if lang == "en":  # "the president", "the prime minister": English writes a role without a name in lower case
+        alternatives = f"(?i:{alternatives})"
     return re.compile(rf"(?<!\w)(?:{articles})\s+(?:[\w-]+(?:e|en|er|es|em|'s)\s+)?(?P<role>{alternatives})\b(?!\s+{_NAME_WORD})")
 
 
@@ -258,4 +261,45 @@ def role_references(text: str, lang: str, mentions: list[Mention]) -> list[Menti
         earlier = [m for m in people if m.end <= start and m.actor.role == role]
         if earlier:
             found.append(Mention(start, end, earlier[-1].actor, "role"))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _organisation_references(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]] | None:
+    """``the company``, ``des Vereins``: a kind word with its article and no name after it
+    (``organisation_references.csv``): word -> (kind, whether the word must be in the name)."""
+    words: dict[str, tuple[str, bool]] = {}
+    for _, row in read_rows(ACTORS_DIR / "organisation_references.csv"):
+        if row["lang"] == lang:
+            for word in split_aliases(row["words"]):
+                words[word] = (row["kind"], row["in_name"] == "yes")
+    if not words:
+        return None
+    articles = r"[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en" if lang == "de" else r"[Tt]he|[Ii]ts|[Hh]is|[Hh]er"
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{articles})\s+(?P<word>{alternatives})(?![\w-])(?!\s+[A-ZÄÖÜ\"„“])"), words
+
+
+def organisation_references(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+    """``the company`` is the company named last before it, ``die Partei`` the party;
+    ``the ministry``, ``des Verbandes`` the last organisation with that word in its name
+    ("Chinese Ministry of Health", "Verband der Sportvereine Südtirols"). Nothing where none was named."""
+    rules = _organisation_references(lang)
+    if rules is None:
+        return []
+    pattern, words = rules
+    named = sorted((m for m in mentions if m.actor.kind in ("company", "party", "organisation")), key=lambda m: m.start)
+    ends = [m.end for m in named]
+    taken = _Spans(mentions)
+    found: list[Mention] = []
+    for match in pattern.finditer(text):
+        start, end = match.start("word"), match.end("word")
+        if taken.overlaps(start, end):
+            continue
+        kind, in_name = words[match["word"]]
+        stem = re.sub(r"(?:['’]s|es|s)$", "", match["word"]).lower() if in_name else ""
+        for mention in reversed(named[: bisect_right(ends, start)]):
+            if mention.actor.kind == kind and (not in_name or stem in mention.actor.name.lower()):
+                found.append(Mention(start, end, mention.actor, "role"))
+                break
     return found

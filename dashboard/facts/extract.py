@@ -22,6 +22,7 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard.actors import Actor, Gazetteer, Mention, Place, recognize, resolve_anaphora
+from dashboard.actors.anaphora import RECENT, opens_with_pronoun, plural_references
 from dashboard.actors.ner import model_sentences, parse
 from dashboard.facts.dating import continues, report_interval
 from dashboard.facts.documents import Document
@@ -55,22 +56,36 @@ class _ActorsBySentence:
         self.starts = [m.start for m in self.mentions]
         self.lang, self.text = lang, text
         self.latest: dict[str, Mention] = {}
+        self.recent: dict[str, list[Actor]] = {}  # the last distinct actors of each kind, for "the two countries"
+        self.groups: dict[tuple[str, int], list[Actor]] = {}
         self.seen = 0
 
     def __call__(self, sentence: Sentence) -> dict[Actor, str]:
         first = bisect_left(self.starts, sentence.start)
         for mention in self.mentions[self.seen : first]:
             self.latest[mention.actor.kind] = mention
+            recent = self.recent.setdefault(mention.actor.kind, [])
+            if mention.actor in recent:
+                recent.remove(mention.actor)
+            recent.append(mention.actor)
+            del recent[:-RECENT]
         self.seen = max(self.seen, first)
         inside = self.mentions[first : bisect_left(self.starts, sentence.end)]
         earlier = sorted(self.latest.values(), key=lambda m: m.start)
+        plural = dict.fromkeys(plural_references(sentence.text, self.lang, self.recent, self.groups), "")
         if not inside:
-            return dict.fromkeys(resolve_anaphora(sentence.text, self.lang, earlier), "")
+            return {**dict.fromkeys(resolve_anaphora(sentence.text, self.lang, earlier), ""), **plural}
         forms: dict[Actor, str] = {}
         for mention in inside:
             forms.setdefault(mention.actor, self.text[mention.start : mention.end])
         if not any(actor.kind == "person" for actor in forms):  # "Er forderte die EU auf ...": he, and the EU
             forms.update(dict.fromkeys(resolve_anaphora(sentence.text, self.lang, earlier, only="person"), ""))
+        elif opens_with_pronoun(sentence.text, self.lang):  # "..., so Durnwalder. Er habe Cox gefragt": Durnwalder
+            latest = self.latest.get("person")
+            if latest is not None:
+                forms.setdefault(latest.actor, "")
+        for actor, form in plural.items():
+            forms.setdefault(actor, form)
         return forms
 
 

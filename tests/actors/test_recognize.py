@@ -131,3 +131,14 @@ def test_a_place_followed_by_its_people_is_no_person():
     text = "Südtirols Jugend und die Südtiroler Olympiateilnehmer jubelten in Südtirol."
     entities = ents(text, ("Südtirols Jugend", "PER"), ("Südtiroler Olympiateilnehmer", "PER"), ("Südtirol", "LOC"))
     assert [k for _, _, k in named(text, "de", entities) if k == "person"] == []
+
+
+def test_a_state_word_before_a_noun_of_origin_names_no_state_but_the_state_itself_does():
+    text = "Shares closed up 37 Canadian cents, a U.S. citizen said, while Canada and American troops moved."
+    assert [(s, n) for s, n, _ in named(text, "en", [])] == [("Canada", "Canada"), ("American", "United States")]
+
+
+def test_a_name_ending_in_a_word_for_a_state_body_or_building_is_no_person():
+    text = "The Soviet Union fell. At the Harry Truman Library the ministers met."
+    entities = ents(text, ("Soviet Union", "PER"), ("Harry Truman Library", "PER"))
+    assert [k for _, _, k in named(text, "en", entities) if k == "person"] == []

@@ -166,12 +166,13 @@ def test_one_fact_per_sentence_and_interval_but_two_days_stay_two():
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["Rutte", "Rumänien", "die NATO", "die Regierung", "sagte er", "Stubb",
-                                 "im Mai", "am 3. Dezember 2025", "Präsident Alexander Stubb"]), max_size=14),
+                                 "im Mai", "am 3. Dezember 2025", "Präsident Alexander Stubb", "Er traf Rutte"]), max_size=14),
        st.randoms(use_true_random=False))
 def test_sentence_actors_are_those_inside_or_the_latest_earlier_ones_for_an_anaphor(words, rnd):
     """The linear lookup of a sentence's actors gives what scanning every mention gives: those
-    inside, plus the person a pronoun refers to where the sentence names no person."""
+    inside, plus the person a pronoun refers to where the sentence names no person or opens with it."""
     from dashboard.actors import find_actors, resolve_anaphora
+    from dashboard.actors.anaphora import opens_with_pronoun
     from dashboard.facts.extract import _ActorsBySentence
     from dashboard.facts.sentences import split_sentences
 
@@ -180,15 +181,18 @@ def test_sentence_actors_are_those_inside_or_the_latest_earlier_ones_for_an_anap
     lookup = _ActorsBySentence(mentions, "de", text)
     for sentence in split_sentences(text, "de"):
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        earlier = [m for m in mentions if m.start < sentence.start]
         if inside:
             expected: dict = {}
             for m in inside:
                 expected.setdefault(m.actor, text[m.start : m.end])
-            if not any(actor.kind == "person" for actor in expected):  # "Rumänien, sagte er": he too
-                earlier = [m for m in mentions if m.start < sentence.start]
+            if not any(actor.kind == "person" for actor in expected):
                 expected.update(dict.fromkeys(resolve_anaphora(sentence.text, "de", earlier, only="person"), ""))
+            elif opens_with_pronoun(sentence.text, "de"):  # "Er traf Rutte": he, the person named last before
+                for actor in resolve_anaphora(sentence.text, "de", earlier, only="person", at_start=True):
+                    expected.setdefault(actor, "")
         else:
-            expected = dict.fromkeys(resolve_anaphora(sentence.text, "de", [m for m in mentions if m.start < sentence.start]), "")
+            expected = dict.fromkeys(resolve_anaphora(sentence.text, "de", earlier), "")
         assert list(lookup(sentence).items()) == list(expected.items())
 
 

@@ -1,0 +1,54 @@
+"""References back to actors named before: a role in lower case, a kind word ("the company"),
+a group ("the three countries"), a pronoun that opens a sentence naming someone else."""
+
+from datetime import date
+
+from dashboard.actors import find_actors
+from dashboard.actors.anaphora import plural_references
+from dashboard.actors.model import Actor
+from dashboard.actors.ner import Entity
+from dashboard.facts import Document, extract_facts
+
+
+def actors_of(text, lang, contains):
+    facts = extract_facts(Document("ref", text, dct=date(2025, 12, 2), lang=lang))
+    [row] = facts[facts["sentence"].str.contains(contains)].to_dict("records")
+    return set(row["actors"])
+
+
+def test_the_president_in_lower_case_is_the_president_named_before():
+    text = "President Bill Clinton spoke on Monday. Later the president said he would wait."
+    found = [(text[m.start:m.end], m.actor.name) for m in find_actors(text, "en", entities=[])]
+    assert found[-1] == ("president", "Bill Clinton")
+
+
+def test_the_company_and_the_ministry_are_the_ones_named_before():
+    text = "Magna International Inc. lost money. The Chinese Ministry of Health warned. The company and the ministry said no."
+    entities = [Entity(text.index(name), text.index(name) + len(name), "ORG", name)
+                for name in ("Magna International", "Chinese Ministry of Health")]
+    found = [(text[m.start:m.end], m.actor.name) for m in find_actors(text, "en", entities=entities)]
+    assert ("company", "Magna International Inc.") in found and ("ministry", "Chinese Ministry of Health") in found
+
+
+def test_a_group_is_the_last_states_named_and_stays_that_group():
+    recent = {"state": [Actor("United States", "state"), Actor("Poland", "state"), Actor("Hungary", "state"),
+                        Actor("Czechia", "state")]}
+    groups: dict = {}
+    first = plural_references("the three countries' ministers signed", "en", recent, groups)
+    assert [a.name for a in first] == ["Poland", "Hungary", "Czechia"]
+    recent["state"] = recent["state"][1:] + [Actor("United States", "state")]
+    later = plural_references("these three democracies joined", "en", recent, groups)
+    assert [a.name for a in later] == ["Poland", "Hungary", "Czechia"]
+    assert plural_references("the two nations agreed", "en", {"state": recent["state"][:1]}, {}) == []
+
+
+def test_the_two_presidents_in_a_fact_row_are_both_people_named_before():
+    text = ("President Boris Yeltsin met Ukrainian President Leonid Kuchma in Moscow on Friday. "
+            "The two presidents signed the plan on Saturday.")
+    assert {"Boris Yeltsin", "Leonid Kuchma"} <= actors_of(text, "en", "two presidents")
+
+
+def test_a_pronoun_opening_a_sentence_is_the_person_named_before_whoever_the_sentence_names_after():
+    text = ("Landeshauptmann Luis Durnwalder traf am Montag Pat Cox. „Cox ist kompetent“, so Durnwalder. "
+            "Er habe Cox am Dienstag gefragt.")
+    assert {"Luis Durnwalder", "Pat Cox"} <= actors_of(text, "de", "Er habe")
