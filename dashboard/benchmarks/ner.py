@@ -6,7 +6,8 @@ worker, a fresh DuckDB store each), twice in alternation so that the two cores' 
 both alike; the better of the two runs counts. Configurations:
 
 - ``before``: gazetteer and rules only, SoMaJo sentences (the product before the recogniser);
-- ``after``: the shipped recogniser on, sentences as the product splits them now.
+- ``after``: the shipped recogniser on, sentences as the product splits them now (English by
+  the recogniser's own pass, German by the rule splitter).
 
 Articles come from ``--corpus`` JSONL files (e.g. ../shared/corpora/krauts-dolomiten.de.jsonl);
 without them the bundled samples and generated articles are used.
@@ -25,7 +26,7 @@ from pathlib import Path
 from dashboard.facts.documents import Document
 from dashboard.paths import SAMPLES_DIR
 
-CONFIGS = {"before": {"FACT_TIMELINE_NER": "off"}, "after": {}}
+CONFIGS = {"before": {"FACT_TIMELINE_NER": "off", "FACT_TIMELINE_SENTENCES": "somajo"}, "after": {}}
 
 
 def _corpus_docs(paths: tuple[str, ...], limit: int) -> list[Document]:
@@ -54,7 +55,7 @@ def _default_docs(n: int) -> list[Document]:
 def _environment(values: dict[str, str]):
     from dashboard.actors import ner
 
-    saved = {key: os.environ.get(key) for key in ("FACT_TIMELINE_NER",)}
+    saved = {key: os.environ.get(key) for key in ("FACT_TIMELINE_NER", "FACT_TIMELINE_SENTENCES")}
     os.environ.update(values)
     for key in saved:
         if key not in values:
@@ -80,6 +81,26 @@ def _ingest(docs: list[Document], folder: Path, name: str) -> tuple[float, int]:
     return time.perf_counter() - started, report.n_facts
 
 
+def sentence_agreement(docs: list[Document], lang: str = "de") -> dict[str, object]:
+    """How the product's splitter of ``lang`` agrees with SoMaJo's sentence ends on ``docs``
+    (precision, recall and F1 of the end offsets, SoMaJo as reference) and how long each takes."""
+    from dashboard.facts import sentences
+
+    texts = [d.text for d in docs if d.lang == lang]
+    ends: dict[str, list[set[int]]] = {}
+    seconds: dict[str, float] = {}
+    for name, values in (("somajo", {"FACT_TIMELINE_SENTENCES": "somajo"}), ("product", {})):
+        with _environment(values):
+            started = time.perf_counter()
+            ends[name] = [{s.end for s in sentences.split_sentences(text, lang)} for text in texts]
+            seconds[name] = round(time.perf_counter() - started, 3)
+    same = sum(len(a & b) for a, b in zip(ends["somajo"], ends["product"]))
+    reference, found = sum(map(len, ends["somajo"])), sum(map(len, ends["product"]))
+    p, r = (same / found if found else 0.0), (same / reference if reference else 0.0)
+    return {"documents": len(texts), "engine": sentences.engine(lang), "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "seconds": seconds}
+
+
 def run_ner(quick: bool = False, corpora: tuple[str, ...] = ()) -> dict[str, object]:
     """The ``ner`` suite for ``fact-timeline bench``."""
     limit = 60 if quick else 400
@@ -102,4 +123,4 @@ def run_ner(quick: bool = False, corpora: tuple[str, ...] = ()) -> dict[str, obj
     ratio = results["after"]["articles_per_s"] / results["before"]["articles_per_s"]
     return {"n_articles": len(docs), "chars": sum(len(d.text) for d in docs),
             "corpora": list(corpora) or ["samples + generated"], "runs": results,
-            "after_vs_before": round(ratio, 3)}
+            "after_vs_before": round(ratio, 3), "german_sentences_vs_somajo": sentence_agreement(docs)}

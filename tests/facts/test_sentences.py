@@ -101,6 +101,7 @@ def test_invisible_characters_inside_a_sentence_keep_the_offsets():
 
 
 def test_a_long_line_is_split_the_same_across_window_seams(monkeypatch):
+    monkeypatch.setenv("FACT_TIMELINE_SENTENCES", "somajo")  # SoMaJo's windows (the rule splitter needs none)
     text = " ".join(f"Am {day}. Dezember traf sich der Rat zum {day}. Mal in Brüssel." for day in range(1, 29)) * 4
     whole = [(s.start, s.end) for s in split_sentences(text, "de")]
     monkeypatch.setattr(sentences_module, "WINDOW", 300)
@@ -123,6 +124,7 @@ class RecordingEngine:
 
 
 def test_a_ten_megabyte_one_line_article_is_fed_to_the_engine_in_bounded_windows(monkeypatch):
+    monkeypatch.setenv("FACT_TIMELINE_SENTENCES", "somajo")
     engine = RecordingEngine()
     monkeypatch.setattr(sentences_module, "_engine_spans", engine)
     text = "Die Minister trafen sich im Dezember in Brüssel und berieten dort lange. " * 150_000  # 10.9 MB
