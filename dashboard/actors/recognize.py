@@ -29,7 +29,7 @@ from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, default_gazetteer,
 from dashboard.actors.kinds import organisation_kind
 from dashboard.actors.model import Actor, Mention, tokenize
 from dashboard.actors.ner import Entity, parse
-from dashboard.actors.rules import (capital_mentions, organisation_references, role_mentions, role_references,
+from dashboard.actors.rules import (_Spans, capital_mentions, organisation_references, role_mentions, role_references,
                                     surname_mentions, title_mentions)
 
 # A news agency's credit in a dateline: "(dpa)", "(dpa/AFP)", "(Reuters) -".
@@ -189,6 +189,58 @@ def _organisations(text: str, lang: str, gazetteer: Gazetteer, listed: list[Ment
     return [m for m in listed if id(m) not in dropped], _one_name_per_organisation(text, found)
 
 
+@lru_cache(maxsize=None)
+def _organisation_nouns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, pattern) per row of ``organisation_nouns.csv``: a word ending in an organisation's
+    type ("Grenzschutzagentur", "Kunststoffherstellers") and the name after it, quoted or not."""
+    rules = []
+    for _, row in read_rows(ACTORS_DIR / "organisation_nouns.csv"):
+        if row["lang"] == lang:
+            endings = "|".join(re.escape(e) for e in split_aliases(row["endings"]))
+            rules.append((row["kind"], re.compile(
+                rf"(?<![\w-])[\w-]*(?i:{endings})\s+(?:[„\"“](?P<quoted>[^\"“”„\n]{{2,40}})[\"“”]"
+                rf"|(?P<name>[A-ZÄÖÜ][\w&-]+(?:\s+[A-ZÄÖÜ][\w&-]+){{0,2}}))")))
+    return tuple(rules)
+
+
+def _named_by_noun(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """Organisations the text introduces by their type ("die EU-Grenzschutzagentur Frontex", "der
+    Industriellenverband Confindustria", "im Fall der Firma Dolar", "der Verein „Frauen helfen
+    Frauen“"): the name after the noun, of the noun's kind."""
+    found: list[Mention] = []
+    for kind, pattern in _organisation_nouns(lang):
+        for match in pattern.finditer(text):
+            group = "quoted" if match["quoted"] else "name"
+            start, end = match.start(group), match.end(group)
+            name = text[start:end].strip()
+            if len(name) < 2 or _in_compound(text, end) or _overlapping(start, end, taken + found):
+                continue
+            if gazetteer.lookup(name) is not None or name.split()[0] in _NOT_NAME_START:
+                continue
+            found.append(Mention(start, end, Actor(name, kind), "name"))
+    return found
+
+
+# Capitalised words that begin a clause, not a name ("des Vereins Die Mitglieder ...").
+_NOT_NAME_START = frozenset("Der Die Das Den Dem Des Ein Eine Er Sie Es Wir Ich Und Im In Am An Auf Mit Für".split())
+
+
+def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Mention]:
+    """Every later use of an organisation's name the article has introduced ("Frontex" after "die
+    EU-Grenzschutzagentur Frontex"), as the recogniser may tag it once only. Whole words, not the
+    first part of a compound."""
+    actors = {m.actor.name: m.actor for m in named if len(m.actor.name) >= 3}
+    if not actors:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(actors, key=len, reverse=True)) + r")(?![\w-])")
+    occupied = _Spans(taken)
+    found: list[Mention] = []
+    for match in pattern.finditer(text):
+        if not occupied.overlaps(match.start(), match.end()):
+            found.append(Mention(match.start(), match.end(), actors[match.group()], "name"))
+    return found
+
+
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-ZÄÖÜ][A-ZÄÖÜ0-9&-]{1,7})\)")
 
 
@@ -267,6 +319,11 @@ def _origin_nouns(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
 _NEXT_WORD = re.compile(r"\s*(\$|[\w-]+)")
 
 
+def _word_after(text: str, end: int) -> str:
+    after = _NEXT_WORD.match(text, end)
+    return after.group(1) if after else ""
+
+
 def _origin_nouns_after(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     """A state's adjective, demonym or acronym before a noun that only says where a thing or a
     person comes from ("Canadian dollars", "a U.S. citizen", "US media", "des italienischen
@@ -276,8 +333,7 @@ def _origin_nouns_after(text: str, lang: str, mentions: list[Mention]) -> list[M
     kept = []
     for mention in mentions:
         if mention.actor.kind == "state" and text[mention.start:mention.end] != mention.actor.name:
-            after = _NEXT_WORD.match(text, mention.end)
-            noun = after.group(1).lower() if after else ""
+            noun = _word_after(text, mention.end).lower()
             if noun in words or (len(noun) > 5 and noun.endswith(endings)):
                 continue
         kept.append(mention)
@@ -376,7 +432,9 @@ def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], en
     # "Südtirols Jugend", "Südtiroler Olympiateilnehmer": a place's people, no person
     candidates = [c for c in candidates if " " not in c[2] or not _place_word(c[2].split()[0], labels, gazetteer)]
     heads = _not_person_words(lang)  # "Soviet Union", "Harry Truman Library": a state or a building, no person
-    candidates = [c for c in candidates if not heads.intersection(c[2].split())]
+    not_people = {c[2].split()[0] for c in candidates if heads.intersection(c[2].split())}
+    candidates = [c for c in candidates if not heads.intersection(c[2].split()) and c[2] not in not_people
+                  and _word_after(text, c[1]) not in heads]
     occurrences = _name_uses(text, lang) if per_count else Counter()
     full: dict[str, Actor] = {}  # surname -> the longest full form named so far
     for mention in taken:
@@ -450,6 +508,9 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
         entities = parse(text, lang, sentences=False).entities
     listed = [m for m in gazetteer.match(text) if not (m.actor.kind == "company" and _is_credit(text, m))]
     listed, organisations = _organisations(text, lang, gazetteer, listed, entities)
+    organisations += _named_by_noun(text, lang, gazetteer, sorted(listed + organisations, key=lambda m: m.start))
+    organisations += _repeats(text, sorted(listed + organisations, key=lambda m: m.start),
+                              [m for m in organisations if m.how == "name"])
     listed = _regions(text, listed, entities)
     mentions = sorted(listed + organisations, key=lambda m: m.start)  # the rules read them in text order
     mentions += capital_mentions(text, lang, gazetteer, mentions)

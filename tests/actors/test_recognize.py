@@ -142,3 +142,17 @@ def test_a_name_ending_in_a_word_for_a_state_body_or_building_is_no_person():
     text = "The Soviet Union fell. At the Harry Truman Library the ministers met."
     entities = ents(text, ("Soviet Union", "PER"), ("Harry Truman Library", "PER"))
     assert [k for _, _, k in named(text, "en", entities) if k == "person"] == []
+
+
+def test_an_organisation_introduced_by_its_type_is_found_with_every_later_use_of_its_name():
+    text = ("Als Symbol gilt die EU-Grenzschutzagentur Frontex. Tatsächlich begünstige Frontex die Schlepper. "
+            "Der Brand brach in der Firma Dolar aus, mit dem Verein „Frauen helfen Frauen“ half man.")
+    found = named(text, "de", [])
+    assert [(s, k) for s, n, k in found if n != "European Union"] == [
+        ("Frontex", "organisation"), ("Frontex", "organisation"), ("Dolar", "company"), ("Frauen helfen Frauen", "organisation")]
+
+
+def test_a_person_span_before_a_building_word_is_no_person_nor_its_first_word_alone():
+    text = "The Soviet Union broke up; Soviet troops left. At the Harry Truman Library they met."
+    entities = ents(text, ("Soviet Union", "PER"), ("Soviet", "PER"), ("Harry Truman", "PER"))
+    assert [k for _, _, k in named(text, "en", entities) if k == "person"] == []
