@@ -96,6 +96,16 @@ def test_documents_page_marks_expressions_and_actors_and_links_facts(app):
     assert len(re.findall(r'href="#fact-', page)) == 4
 
 
+def test_documents_page_opens_the_article_its_link_names_and_keeps_the_choice_in_the_url(app):
+    app.query_params["article"] = "summit-en"  # the Timeline's and Story's links: documents?article=ID
+    app.switch_page("screens/documents.py").run()
+    assert app.selectbox(key="article").value == "summit-en"
+    assert any("id summit-en" in c.value for c in app.caption)
+    assert "NATO leaders opened their summit" in facts_shown(app)
+    app.selectbox(key="article").select("nato-de").run()
+    assert app.query_params["article"] == "nato-de"
+
+
 def test_documents_page_shows_injected_markup_as_text(app):
     app.run()
     app.switch_page("screens/documents.py").run()

@@ -18,7 +18,18 @@ titles = dict(zip(documents["doc_id"], documents["title"]))
 if not choices:
     st.info("The store holds no documents yet: add some on the Add articles page.")
     st.stop()
-doc_id = st.selectbox("Document", choices, key="article", bind="query-params", format_func=lambda d: titles.get(d, d))
+# ?article= names a document by its id (the links of the Timeline and the Story say
+# documents?article=ID); a bound selectbox would only take its displayed title there.
+asked = st.query_params.get("article")
+if asked in choices and st.session_state.get("article") != asked:
+    st.session_state["article"] = asked
+
+
+def _show_chosen() -> None:
+    st.query_params["article"] = st.session_state["article"]
+
+
+doc_id = st.selectbox("Document", choices, key="article", on_change=_show_chosen, format_func=lambda d: titles.get(d, d))
 doc = documents[documents["doc_id"] == doc_id].iloc[0]
 published = "date unknown" if pd.isna(doc["dct"]) else f"published {day_text(doc['dct'])}"
 inferred = " (inferred from the text)" if doc["dct_inferred"] else ""
