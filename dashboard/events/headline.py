@@ -209,7 +209,17 @@ def _reporting_only(indices: list[int], toks: list[Token], timex: list[bool], w:
     spoken = [i for i in indices if toks[i].is_word and not timex[i] and toks[i].low not in w.timex_prepositions]
     if not any(toks[i].low in w.reporting for i in spoken):
         return False
-    return len([i for i in spoken if toks[i].low not in w.reporting and toks[i].low not in w.stopwords]) <= 2
+    named = [i for i in spoken if toks[i].low not in w.reporting and toks[i].low not in w.stopwords]
+    # a subject of any length that ends on its reporting verb says only who spoke too
+    # ("The United States and Germany announced", "Die US-Regierung hatte angekündigt")
+    return len(named) <= 2 or _ends_on_reporting(spoken, toks, timex, w)
+
+
+def _ends_on_reporting(indices: list[int], toks: list[Token], timex: list[bool], w: Words) -> bool:
+    """The clause's last word, expressions aside, is a reporting verb: what follows is what was
+    said, even where it opens like a relative clause ("Das Ministerium erklärte, die Brücke ...")."""
+    spoken = [i for i in indices if toks[i].is_word and not timex[i] and toks[i].low not in w.timex_prepositions]
+    return bool(spoken) and toks[spoken[-1]].low in w.reporting
 
 
 def _choose(clauses: list[Clause], anchor: int, toks: list[Token], timex: list[bool], w: Words) -> list[int]:
@@ -233,7 +243,7 @@ def _choose(clauses: list[Clause], anchor: int, toks: list[Token], timex: list[b
         if quote is not None and not clause.quote:
             speaker = _speaker(chosen, toks, timex, w)
             return speaker + [-1] + quote.indices if speaker else quote.indices
-        if after is not None and not after.relative:
+        if after is not None and (not after.relative or _ends_on_reporting(chosen, toks, timex, w)):
             return _strip_trailing_attribution(chosen, toks, w) + _joined_clause(after, toks, w)
         if before is not None:   # "..., wie das Ministerium am Mittwoch mitteilte": what was said
             return before.indices
@@ -298,7 +308,7 @@ def _trim(chosen: list[int], toks: list[Token], timex: list[bool], w: Words, lan
     if items and items[0] >= 0 and any(i >= 0 and timex[i] for i in chosen[:chosen.index(items[0])]):
         items = _front_subject(items, toks, w)
     while _length(items, toks) > TARGET:
-        shorter = _drop_tail_segment(items, toks) or _drop_last_phrase(items, toks, w, lang)
+        shorter = _drop_tail_segment(items, toks, w) or _drop_last_phrase(items, toks, w, lang)
         if shorter is None:
             break
         items = shorter
@@ -412,12 +422,17 @@ def _particle(i: int, toks: list[Token], w: Words) -> bool:
     return w.lang == "de" and toks[i].low in w.prepositions and (i + 1 == len(toks) or not toks[i + 1].is_word)
 
 
-def _drop_tail_segment(items: list[int], toks: list[Token]) -> list[int] | None:
-    """", the first direct talks since 2022" at the end of a long headline goes first."""
+def _drop_tail_segment(items: list[int], toks: list[Token], w: Words) -> list[int] | None:
+    """", the first direct talks since 2022" at the end of a long headline goes first, but never
+    what was said after who said it ("Das Pentagon erklärte, die Truppen würden ...")."""
     commas = [k for k, i in enumerate(items) if i >= 0 and toks[i].text == ","]
-    if commas and sum(1 for i in items[:commas[-1]] if i >= 0 and toks[i].is_word) >= 3:
-        return items[:commas[-1]]
-    return None
+    if not commas:
+        return None
+    head = items[:commas[-1]]
+    if sum(1 for i in head if i >= 0 and toks[i].is_word) < 3 or _reporting_only(
+            [i for i in head if i >= 0], toks, [False] * len(toks), w):
+        return None
+    return head
 
 
 def _phrases(items: list[int], toks: list[Token], w: Words, lang: str) -> list[tuple[int, int]]:
