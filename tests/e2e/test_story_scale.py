@@ -12,6 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +28,24 @@ from .scale import varied_articles
 from .shared import TIMEOUT_MS, choose_actor, download, fact_count, go_to, open_page, timeline, wait_idle
 
 N_ARTICLES = 800
-TIMELINEJS = Path(__file__).resolve().parents[2] / ".ci" / "node" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+PACKAGE = Path("@knight-lab") / "timelinejs" / "dist"
+
+
+def timelinejs_dist() -> Path:
+    """TimelineJS 3's npm package, installed beforehand (nothing is fetched here): the folder in
+    $FACT_TIMELINE_TIMELINEJS, else .ci/node of this checkout, else npm's global folder, where
+    .ci/run and the README's `npm install -g` put it."""
+    if os.environ.get("FACT_TIMELINE_TIMELINEJS"):
+        return Path(os.environ["FACT_TIMELINE_TIMELINEJS"])
+    local = Path(__file__).resolve().parents[2] / ".ci" / "node" / "node_modules" / PACKAGE
+    npm = shutil.which("npm")
+    if local.is_dir() or npm is None:
+        return local
+    root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True, timeout=60).stdout.strip()
+    return Path(root) / PACKAGE if root else local
+
+
+TIMELINEJS = timelinejs_dist()
 PLOT = 'iframe[title$="plotly_frame"]'
 
 
@@ -174,7 +194,7 @@ def test_an_exported_svg_holds_the_bar_labels_and_the_filter_in_its_title(page, 
 
 def test_a_timelinejs_export_of_500_events_draws_its_navigation(page, story, tmp_path):
     if not (TIMELINEJS / "js" / "timeline.js").is_file():
-        pytest.fail(f"TimelineJS 3 is not installed at {TIMELINEJS}: run `npm install --prefix .ci/node "
+        pytest.fail(f"TimelineJS 3 is not installed at {TIMELINEJS}: run `npm install -g "
                     "@knight-lab/timelinejs@~3.9.11` (.ci/run does it)")
     open_page(page, story.url, "data")
     document = json.loads(download(page, "TimelineJS", tmp_path).read_text(encoding="utf-8"))
