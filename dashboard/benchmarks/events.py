@@ -16,13 +16,13 @@ from __future__ import annotations
 import statistics
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from unittest import mock
 
 import numpy as np
 
-from dashboard.facts.documents import Document
+from dashboard.benchmarks.store import written_store
 from dashboard.store import FactFilter, FactStore
 from dashboard.store import events as event_tables
 from dashboard.store.connection import connect
@@ -43,12 +43,7 @@ def synthetic_event_facts(n_facts: int, seed: int = 5):
 def recompute(n_facts: int = 100_000, repeat: int = 3) -> dict[str, object]:
     """Seconds to rebuild the events of ``n_facts`` facts, and to read them."""
     facts = synthetic_event_facts(n_facts)
-    docs = [Document(doc_id, f"Text of {doc_id}", lang="de") for doc_id in sorted(set(facts["doc_id"]))]
-    with tempfile.TemporaryDirectory(prefix="fact-timeline-bench-") as tmp:
-        store = FactStore(Path(tmp) / "events.duckdb")
-        started = time.perf_counter()
-        store.write(docs, facts)
-        write_s = time.perf_counter() - started
+    with written_store(facts, "events.duckdb") as (store, write_s):
         times: dict[str, list[float]] = {"recluster": [], "rebuild": []}
         for _ in range(repeat):
             with connect(store.path, read_only=False) as con:
@@ -96,7 +91,7 @@ def ingest_side_by_side(n_articles: int = 300, rounds: int = 3) -> dict[str, obj
         for run in range(rounds):
             for name in ("without_events", "with_events"):
                 store = FactStore(Path(tmp) / f"{name}-{run}.duckdb")
-                context = _without_events() if name == "without_events" else _nothing()
+                context = _without_events() if name == "without_events" else nullcontext()
                 with context:
                     started = time.perf_counter()
                     store.ingest(docs, workers=1, batch_size=50)
@@ -108,11 +103,6 @@ def ingest_side_by_side(n_articles: int = 300, rounds: int = 3) -> dict[str, obj
         "slowdown_pct": round(100 * (medians["with_events"] / medians["without_events"] - 1), 1),
         "goal_pct": 10.0,
     }
-
-
-@contextmanager
-def _nothing():
-    yield
 
 
 def run_events(quick: bool = False) -> dict[str, object]:
