@@ -206,19 +206,24 @@ def _content(indices: Iterable[int], toks: list[Token], timex: list[bool], w: Wo
 
 def _reporting_only(indices: list[int], toks: list[Token], timex: list[bool], w: Words) -> bool:
     """A clause that only says who spoke ("Rumänien kündigte im Oktober an", "officials said")."""
-    spoken = [i for i in indices if toks[i].is_word and not timex[i] and toks[i].low not in w.timex_prepositions]
+    spoken = _spoken(indices, toks, timex, w)
     if not any(toks[i].low in w.reporting for i in spoken):
         return False
     named = [i for i in spoken if toks[i].low not in w.reporting and toks[i].low not in w.stopwords]
     # a subject of any length that ends on its reporting verb says only who spoke too
     # ("The United States and Germany announced", "Die US-Regierung hatte angekündigt")
-    return len(named) <= 2 or _ends_on_reporting(spoken, toks, timex, w)
+    return len(named) <= 2 or toks[spoken[-1]].low in w.reporting
+
+
+def _spoken(indices: list[int], toks: list[Token], timex: list[bool], w: Words) -> list[int]:
+    """The words of a clause, its expressions and their prepositions aside."""
+    return [i for i in indices if toks[i].is_word and not timex[i] and toks[i].low not in w.timex_prepositions]
 
 
 def _ends_on_reporting(indices: list[int], toks: list[Token], timex: list[bool], w: Words) -> bool:
     """The clause's last word, expressions aside, is a reporting verb: what follows is what was
     said, even where it opens like a relative clause ("Das Ministerium erklärte, die Brücke ...")."""
-    spoken = [i for i in indices if toks[i].is_word and not timex[i] and toks[i].low not in w.timex_prepositions]
+    spoken = _spoken(indices, toks, timex, w)
     return bool(spoken) and toks[spoken[-1]].low in w.reporting
 
 
@@ -308,7 +313,7 @@ def _trim(chosen: list[int], toks: list[Token], timex: list[bool], w: Words, lan
     if items and items[0] >= 0 and any(i >= 0 and timex[i] for i in chosen[:chosen.index(items[0])]):
         items = _front_subject(items, toks, w)
     while _length(items, toks) > TARGET:
-        shorter = _drop_tail_segment(items, toks, w) or _drop_last_phrase(items, toks, w, lang)
+        shorter = _drop_tail_segment(items, toks, timex, w) or _drop_last_phrase(items, toks, w, lang)
         if shorter is None:
             break
         items = shorter
@@ -422,7 +427,7 @@ def _particle(i: int, toks: list[Token], w: Words) -> bool:
     return w.lang == "de" and toks[i].low in w.prepositions and (i + 1 == len(toks) or not toks[i + 1].is_word)
 
 
-def _drop_tail_segment(items: list[int], toks: list[Token], w: Words) -> list[int] | None:
+def _drop_tail_segment(items: list[int], toks: list[Token], timex: list[bool], w: Words) -> list[int] | None:
     """", the first direct talks since 2022" at the end of a long headline goes first, but never
     what was said after who said it ("Das Pentagon erklärte, die Truppen würden ...")."""
     commas = [k for k, i in enumerate(items) if i >= 0 and toks[i].text == ","]
@@ -430,7 +435,7 @@ def _drop_tail_segment(items: list[int], toks: list[Token], w: Words) -> list[in
         return None
     head = items[:commas[-1]]
     if sum(1 for i in head if i >= 0 and toks[i].is_word) < 3 or _reporting_only(
-            [i for i in head if i >= 0], toks, [False] * len(toks), w):
+            [i for i in head if i >= 0], toks, timex, w):
         return None
     return head
 
