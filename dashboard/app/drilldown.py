@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
+from dashboard import plain
 from dashboard.app import cache, markup
 from dashboard.app.view import View
 
@@ -45,17 +46,12 @@ def show(view: View, draw: str) -> None:
     with st.container(border=True, key="drilldown"):
         head, button = st.columns([5, 1])
         noun = "event" if draw == "events" else "fact"
-        head.markdown(f"**{label or 'This ' + noun}**: {len(facts)} {'fact' if len(facts) == 1 else 'facts'} "
+        head.markdown(f"**{plain.md(label) if label else 'This ' + noun}**: {len(facts)} {'fact' if len(facts) == 1 else 'facts'} "
                       f"from {n_docs} {'source' if n_docs == 1 else 'sources'}")
         button.button("Close", key="drilldown_close", on_click=close, icon=":material/close:", width="stretch")
         st.html(markup.STYLE + markup.fact_list(facts, limit=SHOWN))
         titles = facts.drop_duplicates("doc_id")[["doc_id", "title"]]
         st.markdown(" · ".join(
-            f"[{_md(title or doc_id)}](documents?article={quote(str(doc_id))})"
+            f"[{plain.md(title or doc_id)}](documents?article={quote(str(doc_id))})"
             for doc_id, title in titles.itertuples(index=False)
         ))
-
-
-def _md(text: object) -> str:
-    """Text safe inside a Markdown link label."""
-    return "".join("\\" + ch if ch in "[]()*_`\\<>#" else ch for ch in str(text))

@@ -50,7 +50,7 @@ def render(dates: Sequence[KeyDate], fmt: str, documents: dict[str, dict[str, st
     """The key dates in ``fmt`` (one of :data:`FORMATS`). ``link(doc_id)`` gives an article's
     address in Markdown and HTML (default: its source when that is a URL)."""
     documents = documents or {}
-    link = link or (lambda doc_id: _url(documents.get(doc_id, {}).get("source", "")))
+    link = link or (lambda doc_id: safe_url(documents.get(doc_id, {}).get("source", "")))
     if fmt == "jsonl":
         return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in dates).encode("utf-8")
     if fmt == "csv":
@@ -80,10 +80,10 @@ def _markdown(dates, documents, title, link) -> str:
     lines = [f"# {title}", ""]
     for d in dates:
         lines += [f"## {day_heading(d.date)}", ""]
-        lines += [f"- {_md_escape(s)}" for s in d.sentences] or ["- (no sentence dates this day; see the articles)"]
+        lines += [f"- {md(s)}" for s in d.sentences] or ["- (no sentence dates this day; see the articles)"]
         sources = []
         for doc_id in d.sources[:5]:
-            name = _md_escape(_source_title(doc_id, documents))
+            name = md(_source_title(doc_id, documents))
             url = link(doc_id)
             sources.append(f"[{name}]({url})" if url else name)
         more = f" and {len(d.sources) - 5} more" if len(d.sources) > 5 else ""
@@ -123,14 +123,6 @@ def story_fragment(dates: Sequence[KeyDate], documents: dict[str, dict[str, str]
         items.append(f'<li><time datetime="{d.date.isoformat()}">{html.escape(day_heading(d.date))}</time>{sentences}'
                      f'<div class="sources">Sources: {", ".join(sources)}{more}</div></li>')
     return f'<style>{_STYLE}</style><ol class="story">{"".join(items)}</ol>'
-
-
-def _url(source: str) -> str:
-    return safe_url(source)
-
-
-def _md_escape(text: str) -> str:
-    return md(text)
 
 
 def _safe(value: str) -> str:
