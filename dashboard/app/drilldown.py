@@ -19,8 +19,9 @@ PARAM = "open"
 SHOWN = 100  # facts of one event listed; a larger one says how many more
 
 
-def open_item(draw: str, item_id: str) -> None:
-    """Open a bar's facts (from a click callback): an event id with ``draw="events"``, else a fact id."""
+def open_item(item_id: str) -> None:
+    """Open a bar's facts (from a click callback): an event id where events are drawn, else a
+    fact id; :func:`show` reads it the way the Timeline draws."""
     st.query_params[PARAM] = item_id
 
 

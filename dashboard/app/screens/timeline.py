@@ -27,7 +27,7 @@ documents = current.documents()
 
 def _clicked(value: dict) -> None:
     if value["kind"] == "bar":
-        drilldown.open_item(draw, value["id"])
+        drilldown.open_item(value["id"])
     elif lane_by == "actor":
         sidebar.narrow_to_actor(value["lane"])
     else:
