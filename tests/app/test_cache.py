@@ -28,3 +28,17 @@ def test_filtered_in_memory_or_by_query_the_facts_are_the_store_s(store_path, fl
     monkeypatch.setattr(cache, "IN_MEMORY_LIMIT", 0)  # every filter a DuckDB query
     assert cache.facts.__wrapped__(db, version, flt)["fact_id"].tolist() == expected
     assert cache.fact_count.__wrapped__(db, version, flt) == len(expected)
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=str)
+def test_filtered_events_cut_from_every_event_are_the_store_s(store_path, flt, monkeypatch):
+    db = str(store_path)
+    version = cache.version(db)
+    expected = FactStore(store_path).events(flt)
+    columns = ["event_id", "label", "n_facts", "n_documents", "fact_ids", "doc_ids", "actors", "status"]
+    in_memory = cache.events(db, version, flt)
+    assert in_memory[columns].to_dict("records") == expected[columns].to_dict("records")
+    assert expected.empty or set(in_memory["title"]) <= set(cache.documents(db, version)["title"])
+    monkeypatch.setattr(cache, "IN_MEMORY_LIMIT", 0)  # the store's own query
+    by_query = cache.events.__wrapped__(db, version, flt)
+    assert by_query[columns].to_dict("records") == expected[columns].to_dict("records")
