@@ -97,16 +97,10 @@ def for_people(frame: pd.DataFrame) -> pd.DataFrame:
                 dirty[column] = values.str.replace(BIDI_CONTROLS, "", regex=True)
     for column in LIST_COLUMNS:
         if column in frame:
-            joined = frame[column].map(_joined)
-            if joined.str.contains(BIDI_CONTROLS, na=False).any():
+            names = frame[column].explode().dropna()  # lists and numpy arrays alike, one name a row
+            if names.astype("string").str.contains(BIDI_CONTROLS, na=False).any():
                 dirty[column] = frame[column].map(_neutral_list)
     return frame.assign(**dirty) if dirty else frame
-
-
-def _joined(values) -> str:
-    if values is None or (not hasattr(values, "__len__")):
-        return ""
-    return "\x1f".join(str(v) for v in values)
 
 
 def _neutral_list(values):

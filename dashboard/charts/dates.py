@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
 
 from dashboard.temporal.interval import base_interval
@@ -140,12 +141,13 @@ def plain_dates(frame: pd.DataFrame) -> pd.Series:
         # only the vague references read their anchor: the others share one key per value
         anchor = stamps.dt.strftime("%Y-%m-%d").where(value.isin(VAGUE_VALUES) & stamps.notna(), "")
     keys = pd.DataFrame({"value": value, "mod": mod, "anchor": anchor})
-    distinct = keys.drop_duplicates()
-    words = {
-        (v, m, a): plain_date(v, m or None, date.fromisoformat(a) if a else None)
-        for v, m, a in distinct.itertuples(index=False)
-    }
-    return pd.Series([words[key] for key in zip(value, mod, anchor)], index=frame.index, dtype=object)
+    # groups numbered in order of first appearance, the order drop_duplicates keeps them in
+    codes = keys.groupby(["value", "mod", "anchor"], sort=False).ngroup().to_numpy()
+    words = np.array([
+        plain_date(v, m or None, date.fromisoformat(a) if a else None)
+        for v, m, a in keys.drop_duplicates().itertuples(index=False)
+    ], dtype=object)
+    return pd.Series(words[codes], index=frame.index, dtype=object)
 
 
 def days_text(moments: pd.Series) -> pd.Series:

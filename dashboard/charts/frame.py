@@ -113,8 +113,8 @@ def as_timeline_rows(items: pd.DataFrame) -> pd.DataFrame:
         return items
     out = items.copy()
     out["fact_id"] = out["event_id"].astype(str)
-    docs = list_column(out, "doc_ids")
-    out["doc_id"] = docs.map(lambda ids: ids[0] if ids else "")
+    # the first of each list (lists and numpy arrays alike), "" where there is none
+    out["doc_id"] = out["doc_ids"].str.get(0).fillna("").astype(str) if "doc_ids" in out else ""
     out["dct"] = pd.to_datetime(out["first_reported"]) if "first_reported" in out else pd.NaT
     for name, default in _EVENT_DEFAULTS.items():
         if name not in out:

@@ -220,12 +220,14 @@ def _grouped_segments(rows: pd.DataFrame, starts: np.ndarray, ends: np.ndarray, 
         "start": np.where(short, first_bin, starts),
         "end": np.where(short, first_bin + bin_ms, ends),
         "binned": short,
-        "value": plain_dates(rows).to_numpy(),
-        "label": bar_label(rows).to_numpy(),
+        "at": np.arange(len(rows)),
     })
     groups = keyed.groupby(["lane", "status", "start", "end", "binned"], sort=False).agg(
-        n=("value", "size"), value=("value", "first"), label=("label", "first"),
+        n=("at", "size"), at=("at", "first"),
     ).reset_index()
+    # a segment reads its first fact's date and label: worded for the segments only, not every row
+    firsts = rows.iloc[groups["at"].to_numpy()]
+    groups["value"], groups["label"] = plain_dates(firsts).to_numpy(), bar_label(firsts).to_numpy()
     span = _day_spans(groups["start"], groups["end"])
     noun = np.where(groups["n"].to_numpy() == 1, " fact", " facts")
     groups["hover"] = (
@@ -563,12 +565,10 @@ def _style(fig: go.Figure, lanes: LaneRows, hidden_vague: int, hidden_reports: i
     how = "" if bin_ms is None else (
         f" · facts sharing lane, status and interval drawn as one bar; facts under a {unit} binned by {unit}"
     )
-    borders = [
-        {"type": "line", "x0": 0, "x1": 1, "xref": "paper", "y0": y, "y1": y, "yref": "y",
-         "line": {"color": "#d0d0d0", "width": 1}, "layer": "below"}
-        for y in lanes.borders
-    ]
-    # one assignment: add_shape copies every shape so far, which is quadratic in lanes
+    # the lane borders as one path across the plot: plotly validates (and deep-copies) every
+    # shape on each assignment, which for thirty lanes cost more than drawing all the bars
+    borders = [{"type": "path", "xref": "paper", "yref": "y", "layer": "below", "line": {"color": "#d0d0d0", "width": 1},
+                "path": " ".join(f"M0,{y:g} L1,{y:g}" for y in lanes.borders)}] if lanes.borders else []
     fig.layout.shapes = [*fig.layout.shapes, *borders]
     fig.update_layout(
         template=TEMPLATE,
