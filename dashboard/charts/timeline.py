@@ -51,6 +51,7 @@ FEW_BARS = 10             # fewer bars than this are all shown first, whatever t
 NEAR = 0.25               # a neighbour this share of the bulk's width away joins the bulk
 CORE_SHARE = 0.8          # the first view is the shortest stretch holding this share of the bars
 EDGE_COLOR = "#555"
+LABEL_AXIS = "xaxis3"     # the bar labels' x axis (see timeline_figure)
 _MS = np.int64(1_000)     # microseconds per millisecond
 _HOVER = "%{customdata}<extra></extra>"
 
@@ -110,6 +111,9 @@ def timeline_figure(
         fig.add_traces(_bars(part, status, dot_below) if detailed else _bands(part, status))
     if with_labels:
         fig.add_traces(_labels(segments, ms_per_px))
+        # the labels sit on an invisible twin of the x axis: the range slider draws only the
+        # traces of its own axis, so it shows the bars without a second, squeezed set of labels
+        fig.update_layout(**{LABEL_AXIS: {"type": "date", "overlaying": "x", "matches": "x", "visible": False}})
     fig.add_trace(_publications(facts, floor_ms=view / BINS))
     top_axis = lane_rows.n_rows > TOP_AXIS_ROWS
     if full[0] <= _ms_of(today) <= full[1] or x_range[0] <= _ms_of(today) <= x_range[1]:
@@ -308,7 +312,7 @@ def _labels(segments: pd.DataFrame, ms_per_px: float) -> list[go.BaseTraceType]:
         traces.append(go.Scatter(
             x=x, y=part["y"].to_numpy(), mode="text", text=[html.escape(_short_label(t), quote=False) for t in part["label"]],
             textposition="middle right", textfont={"size": LABEL_FONT, "color": color},
-            hoverinfo="skip", showlegend=False, name=f"labels {where}",
+            hoverinfo="skip", showlegend=False, name=f"labels {where}", xaxis="x3",
         ))
     return traces
 

@@ -224,6 +224,15 @@ def test_bars_carry_their_label_or_expression_where_it_fits():
     assert len(label_texts(timeline_figure(crowded, today=TODAY))) < 20  # only where it has room
 
 
+def test_the_range_slider_shows_the_bars_but_not_their_labels_again():
+    fig = timeline_figure(story_facts(), today=TODAY)
+    labels = [t for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    bars = [t for t in fig.data if t.type == "bar" or (t.type == "scatter" and t.fill == "toself")]
+    assert labels and all(t.xaxis == "x3" for t in labels)  # the slider draws only the x axis' own traces
+    assert bars and all(t.xaxis in (None, "x") for t in bars)
+    assert fig.layout.xaxis3.matches == "x" and fig.layout.xaxis3.visible is False  # zooms with x, shows nothing
+
+
 def test_hover_reads_the_date_in_words_and_keeps_the_code_in_a_details_row():
     hover = bar_rows(timeline_figure(story_facts(), today=TODAY))
     anfang = next(h for *_, h in hover if "Anfang 2026" in h)
