@@ -31,6 +31,7 @@ from dashboard.actors.model import Actor, Mention, tokenize
 from dashboard.actors.ner import Entity, parse
 from dashboard.actors.rules import (_Spans, capital_mentions, organisation_references, role_mentions, role_references,
                                     surname_mentions, title_mentions)
+from dashboard.actors.shapes import ShapedName, corrected
 
 # A news agency's credit in a dateline: "(dpa)", "(dpa/AFP)", "(Reuters) -".
 _CREDIT = re.compile(r"\((?:[\w .-]+/)*$")
@@ -157,8 +158,9 @@ def _person_surnames(text: str, lang: str, gazetteer: Gazetteer, listed: list[Me
 
 
 def _organisations(text: str, lang: str, gazetteer: Gazetteer, listed: list[Mention],
-                   entities: Sequence[Entity]) -> tuple[list[Mention], list[Mention]]:
-    """ORG entities as mentions; returns (listed mentions still standing, new organisations)."""
+                   entities: Sequence[Entity], shaped_names: Sequence[ShapedName] = ()) -> tuple[list[Mention], list[Mention]]:
+    """ORG entities and names of an organisation's shape (:mod:`dashboard.actors.shapes`) as
+    mentions; returns (listed mentions still standing, new organisations)."""
     bodies = _state_bodies(lang)
     surnames = _person_surnames(text, lang, gazetteer, listed, entities)
     dropped: set[int] = set()
@@ -186,7 +188,45 @@ def _organisations(text: str, lang: str, gazetteer: Gazetteer, listed: list[Ment
         actor = known if known is not None else Actor(name, organisation_kind(name))
         dropped.update(id(m) for m in inside)
         found.append(Mention(start, end, actor, "name"))
+    for shaped in shaped_names:
+        mention = _shaped(text, lang, gazetteer, listed, shaped, bodies)
+        if mention is not None:
+            if lang != "en":
+                dropped.update(id(m) for m in _overlapping(shaped.start, shaped.end, listed))
+            found.append(mention)
     return [m for m in listed if id(m) not in dropped], _one_name_per_organisation(text, found)
+
+
+def _shaped(text: str, lang: str, gazetteer: Gazetteer, listed: list[Mention], shaped: ShapedName,
+            bodies: frozenset[str]) -> Mention | None:
+    """An organisation found by the shape of its name, unless the lists know better: a listed
+    name it cuts or holds other than a state's, a state's own body ("Russische Regierung"), a
+    state's name. A state word before an English name stays a state ("U.S. State Department",
+    "Chinese Ministry of Health" also name the United States, China); inside a German one it is
+    none ("Deutschen Bundesbank")."""
+    inside = _overlapping(shaped.start, shaped.end, listed)
+    if any(m.start < shaped.start or m.end > shaped.end or m.actor.kind != "state" for m in inside):
+        return None
+    if inside and re.split(r"[\s-]+", shaped.name)[-1] in bodies:
+        return None
+    if inside and all(any(m.start <= w.start() and w.end() <= m.end for m in inside)
+                      for w in re.compile(r"[^\s-]+").finditer(text, shaped.start, shaped.end)):
+        return None  # "Sowjetunion Polen": states side by side, no organisation
+    known = gazetteer.lookup(shaped.name)
+    if known is not None and known.kind == "state":
+        return None
+    actor = known if known is not None else Actor(shaped.name, shaped.kind or organisation_kind(shaped.name))
+    start, end = shaped.start, shaped.end
+    if lang == "en" and inside:  # the organisation's mention leaves the state's words to the state
+        if inside[0].start == start:
+            start = max(m.end for m in inside if m.start == start)
+        else:
+            end = inside[0].start
+        part = text[start:end]
+        start, end = start + len(part) - len(part.lstrip(" -")), end - (len(part) - len(part.rstrip(" -")))
+        if start >= end or any(m.start < end and start < m.end for m in inside):
+            return None
+    return Mention(start, end, actor, "name")
 
 
 @lru_cache(maxsize=None)
@@ -433,6 +473,8 @@ def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], en
     candidates = [c for c in candidates if " " not in c[2] or not _place_word(c[2].split()[0], labels, gazetteer)]
     heads = _not_person_words(lang)  # "Soviet Union", "Harry Truman Library": a state or a building, no person
     not_people = {c[2].split()[0] for c in candidates if heads.intersection(c[2].split())}
+    # the first word of a state's name in this article ("Soviet" of "Soviet Union")
+    not_people.update(text[m.start:m.end].split()[0] for m in taken if m.actor.kind == "state" and " " in text[m.start:m.end])
     candidates = [c for c in candidates if not heads.intersection(c[2].split()) and c[2] not in not_people
                   and _word_after(text, c[1]) not in heads]
     occurrences = _name_uses(text, lang) if per_count else Counter()
@@ -507,7 +549,8 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     if entities is None:
         entities = parse(text, lang, sentences=False).entities
     listed = [m for m in gazetteer.match(text) if not (m.actor.kind == "company" and _is_credit(text, m))]
-    listed, organisations = _organisations(text, lang, gazetteer, listed, entities)
+    entities, shaped = corrected(text, lang, entities, gazetteer)
+    listed, organisations = _organisations(text, lang, gazetteer, listed, entities, shaped)
     organisations += _named_by_noun(text, lang, gazetteer, sorted(listed + organisations, key=lambda m: m.start))
     organisations += _repeats(text, sorted(listed + organisations, key=lambda m: m.start),
                               [m for m in organisations if m.how == "name"])

@@ -61,7 +61,7 @@ def test_a_surname_tagged_as_organisation_stays_the_person():
 def test_a_single_word_beginning_a_named_organisation_is_that_organisation():
     text = "Magna International Inc. said profits fell. Magna cut its dividend."
     entities = ents(text, ("Magna International Inc.", "ORG"), ("Magna", "PER"))
-    assert [(n, k) for _, n, k in named(text, "en", entities)][-1] == ("Magna International Inc", "company")
+    assert [(n, k) for _, n, k in named(text, "en", entities)][-1] == ("Magna International Inc.", "company")
 
 
 def test_places_are_apart_and_a_region_holding_a_state_name_is_no_state():

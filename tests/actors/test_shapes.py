@@ -1,0 +1,72 @@
+"""Organisations the recogniser misses, found by the shape of their name (data/actors/organisation_shapes.csv)."""
+
+import pytest
+
+from dashboard.actors import find_actors, recognize
+from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
+from dashboard.actors.shapes import defined_acronyms, shapes
+
+ALL_SHAPES = [shape for lang in ("de", "en") for shape in shapes(lang)]
+
+
+def _names(text, lang):
+    return {m.actor.name: m.actor.kind for m in find_actors(text, lang)}
+
+
+@pytest.mark.parametrize("shape", ALL_SHAPES, ids=lambda shape: f"{shape.lang}-{shape.shape}")
+def test_every_shape_finds_the_name_of_its_example(shape):
+    assert shape.found in _names(shape.example, shape.lang)
+
+
+@pytest.mark.parametrize("row", [row for _, row in read_rows(ACTORS_DIR / "organisation_heads.csv")],
+                         ids=lambda row: f"{row['lang']}-{row['means']}")
+def test_every_head_row_has_an_example_that_it_decides(row):
+    text = {"de": "Gestern sprach die {} zu den Leuten.", "en": "Yesterday the {} said so."}[row["lang"]].format(row["example"])
+    recognition = recognize(text, row["lang"])
+    names = {m.actor.name for m in recognition.mentions}
+    if row["means"] == "organisation":
+        assert row["example"] in names
+    else:  # a place or a group of people is no actor, whatever the recogniser tagged
+        assert row["example"] not in names
+
+
+def test_a_name_before_its_acronym_is_an_organisation_and_the_acronym_names_it_later():
+    text = ("Die Männerinitiative Pustertal (MIP) lud gestern ein. Ziel der MIP ist es, Männern zu helfen. "
+            "Das Bruttoinlandsprodukt (BIP) wuchs.")
+    assert [(s.name) for s in defined_acronyms(text, "de")] == ["Männerinitiative Pustertal"]
+    named = [m.actor.name for m in find_actors(text, "de")]
+    assert named.count("Männerinitiative Pustertal") == 2 and "MIP" not in named
+
+
+def test_the_long_form_holds_as_many_words_as_the_acronym_has_letters():
+    text = "Officers of the Neutral Nations Supervisory Commission (NNSC) left."
+    assert [s.name for s in defined_acronyms(text, "en")] == ["Neutral Nations Supervisory Commission"]
+
+
+def test_a_german_head_in_the_genitive_is_named_in_the_nominative():
+    assert "Schweizer Kochverband" in _names("Der Präsident des Schweizer Kochverbandes sprach.", "de")
+
+
+def test_a_capitalised_adjective_opening_the_sentence_makes_no_name():
+    assert not {k for k in _names("Neue Kommission für alle. Sie tagte.", "de") if "Kommission" in k}
+
+
+def test_a_state_before_an_english_body_stays_a_state_and_a_german_one_does_not():
+    english = _names("The U.S. State Department said so.", "en")
+    assert english == {"United States": "state", "U.S. State Department": "organisation"}
+    german = _names("Die Zinsen der Deutschen Bundesbank stiegen.", "de")
+    assert german == {"Deutschen Bundesbank": "company"}
+
+
+def test_states_side_by_side_make_no_organisation():
+    assert _names("Der Vertrag zwischen der Sowjetunion Polen und Ungarn.", "de") == {
+        "Soviet Union": "state", "Poland": "state", "Hungary": "state"}
+
+
+def test_a_legal_form_ends_the_name_before_its_seat():
+    assert "Hunter Environmental Services Inc." in _names("Hunter Environmental Services Inc. of Southport said.", "en")
+
+
+def test_us_party_adjectives_name_the_party():
+    assert _names("Democratic senators and fierce Republican opposition.", "en") == {
+        "Democratic Party": "party", "Republican Party": "party"}
