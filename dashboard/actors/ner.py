@@ -120,11 +120,23 @@ def _pieces(text: str):
             start = stop
 
 
+# A sentence end inside a closing quote, then the next sentence: "... them all.'' But his", '... all." But'.
+_QUOTED_END = re.compile(r"""(?<=[.!?])(?:''|["”’»])(?=\s+[`"“„«]?[A-Z])""")
+
+
 def _sentence_spans(doc, offset: int) -> list[tuple[int, int]]:
-    """Sentence spans without surrounding spaces; a sentence of spaces only is none."""
+    """Sentence spans without surrounding spaces; a sentence of spaces only is none. A sentence
+    that runs over a quote closing after its full stop ends there (the recogniser, trained on
+    few such quotes, runs on)."""
     out = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space and _VISIBLE.search(t.text)]
-        if tokens:
-            out.append((offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)))
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        for quote in _QUOTED_END.finditer(doc.text, start, end):
+            rest = doc.text[quote.end():end]
+            out.append((offset + start, offset + quote.end()))
+            start = quote.end() + len(rest) - len(rest.lstrip())
+        out.append((offset + start, offset + end))
     return out

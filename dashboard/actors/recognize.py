@@ -191,8 +191,8 @@ def _organisations(text: str, lang: str, gazetteer: Gazetteer, listed: list[Ment
     for shaped in shaped_names:
         mention = _shaped(text, lang, gazetteer, listed, shaped, bodies)
         if mention is not None:
-            if lang != "en":
-                dropped.update(id(m) for m in _overlapping(shaped.start, shaped.end, listed))
+            dropped.update(id(m) for m in _overlapping(shaped.start, shaped.end, listed)
+                           if lang != "en" or _ends_name(m, shaped))
             found.append(mention)
     return [m for m in listed if id(m) not in dropped], _one_name_per_organisation(text, found)
 
@@ -204,7 +204,15 @@ def _shaped(text: str, lang: str, gazetteer: Gazetteer, listed: list[Mention], s
     state's name. A state word before an English name stays a state ("U.S. State Department",
     "Chinese Ministry of Health" also name the United States, China); inside a German one it is
     none ("Deutschen Bundesbank")."""
-    inside = _overlapping(shaped.start, shaped.end, listed)
+    overlapping = _overlapping(shaped.start, shaped.end, listed)
+    inside = [m for m in overlapping if not _ends_name(m, shaped)]
+    ends = [m for m in overlapping if _ends_name(m, shaped)]
+    if ends and not text[shaped.start:ends[0].start].strip(" -") or ends and inside and \
+            not text[max(m.end for m in inside):ends[0].start].strip(" -"):
+        return None  # "Libyan World Court": a state's word before a listed name leaves that name listed
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", shaped.name)
+    if spaced != shaped.name and gazetteer.lookup(spaced) is not None:
+        return None  # "UnitedStates": a listed name written as one word
     if any(m.start < shaped.start or m.end > shaped.end or m.actor.kind != "state" for m in inside):
         return None
     if inside and re.split(r"[\s-]+", shaped.name)[-1] in bodies:
@@ -227,6 +235,12 @@ def _shaped(text: str, lang: str, gazetteer: Gazetteer, listed: list[Mention], s
         if start >= end or any(m.start < end and start < m.end for m in inside):
             return None
     return Mention(start, end, actor, "name")
+
+
+def _ends_name(mention: Mention, shaped: ShapedName) -> bool:
+    """A listed organisation whose alias only ends a longer name: "Security Council" in "U.S.
+    National Security Council", "Democratic Party" in "Social Democratic Party" name another."""
+    return mention.actor.kind != "state" and shaped.start < mention.start and mention.end == shaped.end
 
 
 @lru_cache(maxsize=None)
@@ -255,7 +269,7 @@ def _named_by_noun(text: str, lang: str, gazetteer: Gazetteer, taken: list[Menti
             name = text[start:end].strip()
             if len(name) < 2 or _in_compound(text, end) or _overlapping(start, end, taken + found):
                 continue
-            if gazetteer.lookup(name) is not None or name.split()[0] in _NOT_NAME_START:
+            if gazetteer.lookup(name) is not None or (group == "name" and name.split()[0] in _NOT_NAME_START):
                 continue
             found.append(Mention(start, end, Actor(name, kind), "name"))
     return found
@@ -265,11 +279,35 @@ def _named_by_noun(text: str, lang: str, gazetteer: Gazetteer, taken: list[Menti
 _NOT_NAME_START = frozenset("Der Die Das Den Dem Des Ein Eine Er Sie Es Wir Ich Und Im In Am An Auf Mit Für".split())
 
 
+# Words that end a company's full name and that later mentions leave out ("Ratners Group PLC" is
+# later "Ratners", "Magna International Inc." "Magna").
+_CORPORATE_TAIL = re.compile(r"(?:,?\s+(?:Inc\.?|Corp\.?|Co\.?|Ltd\.?|PLC|plc|LLC|AG|GmbH|SE|S\.A\.|N\.V\.|Group|Holdings?|International|Gruppe))$")
+
+
+def _short_forms(text: str, actor: Actor) -> list[str]:
+    """The shorter names a company goes by later in the article: its name less the legal form
+    and the corporate words at its end. A single word also used in lower case in the article
+    ("Service" of "Service Corp.", "service") is too common to stand for it."""
+    if actor.kind != "company":
+        return []
+    forms = []
+    name = actor.name
+    while (tail := _CORPORATE_TAIL.search(name)) and tail.start() > 0:
+        name = name[:tail.start()]
+        if " " not in name and (len(name) < 3 or re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)):
+            break
+        forms.append(name)
+    return forms
+
+
 def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Mention]:
     """Every later use of an organisation's name the article has introduced ("Frontex" after "die
     EU-Grenzschutzagentur Frontex"), as the recogniser may tag it once only. Whole words, not the
     first part of a compound."""
     actors = {m.actor.name: m.actor for m in named if len(m.actor.name) >= 3}
+    for mention in named:
+        for short in _short_forms(text, mention.actor):
+            actors.setdefault(short, mention.actor)
     if not actors:
         return []
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(actors, key=len, reverse=True)) + r")(?![\w-])")
@@ -306,7 +344,9 @@ def _one_name_per_organisation(text: str, found: list[Mention]) -> list[Mention]
 def _is_dateline(text: str, entity: Entity) -> bool:
     """The place a report was filed from, first on its line before the agency: "ROM (APA)."."""
     line_start = text.rfind("\n", 0, entity.start) + 1
-    return not text[line_start:entity.start].strip() and bool(re.match(r"\s*(?:,[^(\n]{0,40})?\s*\(", text[entity.end:]))
+    before = text[line_start:entity.start]
+    opening = not before.strip() or (len(before) < 40 and before.isupper() and entity.text.isupper())  # "ADDIS ABABA"
+    return opening and bool(re.match(r"\s*(?:,[^(\n]{0,40})?\s*\(", text[entity.end:]))
 
 
 def _regions(text: str, listed: list[Mention], entities: Sequence[Entity]) -> list[Mention]:
@@ -373,7 +413,10 @@ def _origin_nouns_after(text: str, lang: str, mentions: list[Mention]) -> list[M
     kept = []
     for mention in mentions:
         if mention.actor.kind == "state" and text[mention.start:mention.end] != mention.actor.name:
-            noun = _word_after(text, mention.end).lower()
+            noun = _word_after(text, mention.end)
+            if lang == "en" and noun[:1].isupper():
+                noun = ""  # a name follows: "U.S. National Security Council" names the state's body
+            noun = noun.lower()
             if noun in words or (len(noun) > 5 and noun.endswith(endings)):
                 continue
         kept.append(mention)
@@ -457,7 +500,7 @@ def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], en
     org_heads: dict[str, Actor] = {}
     for mention in taken:
         if mention.actor.kind not in ("person", "state") and " " in mention.actor.name:
-            org_heads.setdefault(mention.actor.name.split()[0], mention.actor)
+            org_heads.setdefault(_TRAILING.sub("", mention.actor.name.split()[0]), mention.actor)
     for entity in entities:
         start, end, name = _clean(text, entity, lang)
         for word in name.split():

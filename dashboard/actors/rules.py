@@ -32,7 +32,8 @@ class _RoleRules:
 
 _LOWER = "a-zäöüßáéíóúàèìòùâêîôûçñčšžłńćęąőű"
 _NAME_WORD = rf"[A-ZÄÖÜÁÉÍÓÚČŠŽŁ][{_LOWER}'’-]+(?:[A-Z][{_LOWER}]+)?"  # also McHugh, DeLay
-_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:von|van|de|der|den|da|di|al|bin|ibn|dos)\s+)*{_NAME_WORD}){{1,2}}"
+_NAME = (rf"(?:(?:[A-Z]\.\s?){{1,3}}{_NAME_WORD}"  # "P.J. Crowley"
+         rf"|{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:(?:von|van|de|der|den|da|di|al|bin|ibn|dos)\s+)*{_NAME_WORD}){{1,2}})")
 # Capitalised words that follow a name but are not part of it.
 _NOT_NAME = frozenset(
     """Januar Februar März April Mai Juni Juli August September Oktober November Dezember
@@ -56,7 +57,7 @@ def _role_rules(lang: str) -> _RoleRules | None:
 
 
 def _clean_name(name: str) -> str:
-    words = name.split()
+    words = re.sub(r"['’]s?$", "", name).split()  # "President Juvenal Habyarimana's plane"
     while words and (words[-1] in _NOT_NAME or words[-1].rstrip("s") in _NOT_NAME):
         words.pop()
     return " ".join(words) if len(words) >= 2 else ""

@@ -52,3 +52,15 @@ def test_a_pronoun_opening_a_sentence_is_the_person_named_before_whoever_the_sen
     text = ("Landeshauptmann Luis Durnwalder traf am Montag Pat Cox. „Cox ist kompetent“, so Durnwalder. "
             "Er habe Cox am Dienstag gefragt.")
     assert {"Luis Durnwalder", "Pat Cox"} <= actors_of(text, "de", "Er habe")
+
+
+def test_an_age_for_a_name_is_the_person_named_before():
+    text = "Zdenek Stybar gewann die Etappe am Montag. Der 29-Jährige setzte sich vor Peter Sagan durch."
+    assert actors_of(text, "de", "29-Jährige") >= {"Zdenek Stybar"}
+    text = "Neal Horsley spoke on Friday. Later the 47-year-old said he would appeal."
+    assert actors_of(text, "en", "47-year-old") == {"Neal Horsley"}
+
+
+def test_the_two_companies_are_both_companies_named_before():
+    text = "Ratners Group PLC agreed on Monday to buy Weisfield's Inc. for $55 million. The two companies said the deal would close in December."
+    assert actors_of(text, "en", "two companies") == {"Ratners Group PLC", "Weisfield's Inc."}

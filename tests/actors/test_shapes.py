@@ -70,3 +70,21 @@ def test_a_legal_form_ends_the_name_before_its_seat():
 def test_us_party_adjectives_name_the_party():
     assert _names("Democratic senators and fierce Republican opposition.", "en") == {
         "Democratic Party": "party", "Republican Party": "party"}
+
+
+def test_a_company_is_later_named_without_its_legal_form_and_corporate_words():
+    text = "Ratners Group PLC agreed to buy Weisfield's Inc. Ratners and Weisfield's said so. Service Corp. cut the service."
+    found = [(text[m.start:m.end], m.actor.name) for m in find_actors(text, "en", entities=[])]
+    assert found == [("Ratners Group PLC", "Ratners Group PLC"), ("Weisfield's Inc.", "Weisfield's Inc."),
+                     ("Ratners", "Ratners Group PLC"), ("Weisfield's", "Weisfield's Inc."), ("Service Corp.", "Service Corp.")]
+
+
+def test_a_listed_alias_ending_a_longer_name_names_no_listed_body():
+    text = "U.S. National Security Council spokesman P.J. Crowley said in Washington."
+    assert _names(text, "en") == {"United States": "state", "U.S. National Security Council": "organisation",
+                                  "P.J. Crowley": "person"}
+
+
+def test_the_words_of_an_upper_case_dateline_are_no_actors():
+    text = "ADDIS ABABA, Ethiopia (AP)_ The Organization of African Unity said Friday it would investigate."
+    assert _names(text, "en") == {"Ethiopia": "state", "Organization of African Unity": "organisation"}
