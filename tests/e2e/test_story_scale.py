@@ -146,21 +146,29 @@ def test_a_sidebar_filter_is_one_step_back(page, story):
     expect(chips).not_to_contain_text("Mark Rutte")
 
 
+def click_at(page, chart, pick: str) -> None:
+    """Click the middle of the plot element the JavaScript ``pick(plot)`` returns, measured in
+    the same call: a plot that redraws (Streamlit reruns after Back) replaces its elements, so
+    a handle found first and measured later can be gone from the page."""
+    box = chart.locator(".js-plotly-plot").evaluate(f"""(plot) => {{
+        const r = ({pick})(plot).getBoundingClientRect();
+        return {{x: r.x + r.width / 2, y: r.y + r.height / 2}};
+    }}""")
+    page.mouse.click(box["x"], box["y"])
+
+
 def test_a_heatmap_cell_and_a_top_actor_bar_filter_every_page(page, story):
     open_page(page, story.url, "charts")
     _, total = fact_count(page)
     charts = page.locator('[data-testid="stPlotlyChart"]')
     heatmap = charts.nth(1)
     heatmap.scroll_into_view_if_needed()
-    cells = heatmap.locator("g.scatterlayer path.point")  # what a click on a cell selects
-    cells.first.wait_for(state="attached")
-    fullest = heatmap.locator(".js-plotly-plot").evaluate("""(plot) => {
+    heatmap.locator("g.scatterlayer path.point").first.wait_for(state="attached")  # what a click on a cell selects
+    click_at(page, heatmap, """(plot) => {
         const points = [...plot.querySelectorAll('g.scatterlayer path.point')];
         const counts = points.map((p) => Number(p.__data__ && p.__data__.tx) || 0);
-        return counts.indexOf(Math.max(...counts));
+        return points[counts.indexOf(Math.max(...counts))];
     }""")
-    box = cells.nth(fullest).bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     wait_idle(page)
     assert "actor=" in page.url and "from=" in page.url and "to=" in page.url
     assert 0 < fact_count(page)[0] < total
@@ -171,10 +179,10 @@ def test_a_heatmap_cell_and_a_top_actor_bar_filter_every_page(page, story):
     top = charts.nth(3)
     top.scroll_into_view_if_needed()
     top.locator(".nsewdrag").first.wait_for()
-    bars = top.locator("g.point path")
-    boxes = [bars.nth(i).bounding_box() for i in range(bars.count())]
-    lowest = max((b for b in boxes if b and b["width"] > 4), key=lambda b: b["y"])  # the 15th actor
-    page.mouse.click(lowest["x"] + lowest["width"] / 2, lowest["y"] + lowest["height"] / 2)
+    click_at(page, top, """(plot) => {  // the lowest bar: the 15th actor
+        const bars = [...plot.querySelectorAll('g.point path')].filter((b) => b.getBoundingClientRect().width > 4);
+        return bars.reduce((low, b) => (b.getBoundingClientRect().y > low.getBoundingClientRect().y ? b : low));
+    }""")
     wait_idle(page)
     assert "actor=" in page.url and 0 < fact_count(page)[0] < total
     go_to(page, "Timeline")
