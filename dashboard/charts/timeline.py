@@ -51,7 +51,9 @@ FEW_BARS = 10             # fewer bars than this are all shown first, whatever t
 NEAR = 0.25               # a neighbour this share of the bulk's width away joins the bulk
 CORE_SHARE = 0.8          # the first view is the shortest stretch holding this share of the bars
 EDGE_COLOR = "#555"
-LABEL_AXIS = "xaxis3"     # the bar labels' x axis (see timeline_figure)
+TWIN_AXIS = "xaxis3"      # the x axis of bar labels and aggregated bands (see timeline_figure)
+OVERVIEW_GAP = 1 / 400    # of the whole span: bands closer than this are one bar in the range slider
+OVERVIEW_COLOR = "#8a94a3"
 _MS = np.int64(1_000)     # microseconds per millisecond
 _HOVER = "%{customdata}<extra></extra>"
 
@@ -111,9 +113,13 @@ def timeline_figure(
         fig.add_traces(_bars(part, status, dot_below) if detailed else _bands(part, status))
     if with_labels:
         fig.add_traces(_labels(segments, ms_per_px))
-        # the labels sit on an invisible twin of the x axis: the range slider draws only the
-        # traces of its own axis, so it shows the bars without a second, squeezed set of labels
-        fig.update_layout(**{LABEL_AXIS: {"type": "date", "overlaying": "x", "matches": "x", "visible": False}})
+    if with_labels or not detailed:
+        # labels and aggregated bands sit on an invisible twin of the x axis: the range slider
+        # draws only the traces of its own axis, so it neither repeats every label squeezed
+        # nor redraws thousands of bands (which doubled the browser's work on every change)
+        fig.update_layout(**{TWIN_AXIS: {"type": "date", "overlaying": "x", "matches": "x", "visible": False}})
+    if not detailed:
+        fig.add_trace(_overview(segments, full[1] - full[0], lane_rows.n_rows))
     fig.add_trace(_publications(facts, floor_ms=view / BINS))
     top_axis = lane_rows.n_rows > TOP_AXIS_ROWS
     if full[0] <= _ms_of(today) <= full[1] or x_range[0] <= _ms_of(today) <= x_range[1]:
@@ -312,7 +318,7 @@ def _labels(segments: pd.DataFrame, ms_per_px: float) -> list[go.BaseTraceType]:
         traces.append(go.Scatter(
             x=x, y=part["y"].to_numpy(), mode="text", text=[html.escape(_short_label(t), quote=False) for t in part["label"]],
             textposition="middle right", textfont={"size": LABEL_FONT, "color": color},
-            hoverinfo="skip", showlegend=False, name=f"labels {where}", xaxis="x3",
+            hoverinfo="skip", showlegend=False, name=f"labels {where}", xaxis=TWIN_AXIS.replace("axis", ""),
         ))
     return traces
 
@@ -358,6 +364,7 @@ def _bands(part: pd.DataFrame, status: str) -> list[go.BaseTraceType]:
         x=np.column_stack([start, end, end, start, gap]).ravel(),
         y=np.column_stack([low, low, high, high, gap]).ravel(),
         mode="none", fill="toself", fillcolor=color, name=status, legendgroup=status, hoverinfo="skip",
+        xaxis=TWIN_AXIS.replace("axis", ""),
     )
     points = go.Scatter(
         x=np.column_stack([start + (end - start) * at for at in HOVER_AT]).ravel(),
@@ -366,6 +373,29 @@ def _bands(part: pd.DataFrame, status: str) -> list[go.BaseTraceType]:
         hoverlabel={"bgcolor": color},
     )
     return [rectangles, points]
+
+
+def _overview(segments: pd.DataFrame, span_ms: float, n_rows: int) -> go.Scatter:
+    """What the range slider shows of aggregated bands: each row's bands merged where they are
+    closer than OVERVIEW_GAP of the whole span, in one grey path (a few hundred rectangles
+    instead of thousands). It lies below the lanes, out of the plot's fixed y range, and the
+    slider's own y range (set in _style) shows just it."""
+    rows = segments.sort_values(["y", "start"], kind="stable")
+    y, start, end = (rows[column].to_numpy(dtype="float64") for column in ("y", "start", "end"))
+    reach = rows.groupby("y", sort=False)["end"].cummax().to_numpy(dtype="float64")
+    row_starts = np.r_[True, y[1:] != y[:-1]]
+    new = row_starts | (start > np.r_[-np.inf, reach[:-1]] + span_ms * OVERVIEW_GAP)
+    group = np.cumsum(new)
+    merged = pd.DataFrame({"y": y, "start": start, "end": end}).groupby(group).agg(
+        y=("y", "first"), start=("start", "min"), end=("end", "max"))
+    low = merged["y"].to_numpy() + n_rows + 1 - BAR_HEIGHT / 2
+    high = low + BAR_HEIGHT
+    gap = np.full(len(merged), np.nan)
+    first, last = merged["start"].to_numpy(), merged["end"].to_numpy()
+    return go.Scatter(
+        x=np.column_stack([first, last, last, first, gap]).ravel(), y=np.column_stack([low, low, high, high, gap]).ravel(),
+        mode="none", fill="toself", fillcolor=OVERVIEW_COLOR, hoverinfo="skip", showlegend=False, name="overview",
+    )
 
 
 def _publications(facts: pd.DataFrame, floor_ms: float) -> go.Scatter:
@@ -584,7 +614,9 @@ def _style(fig: go.Figure, lanes: LaneRows, hidden_vague: int, hidden_reports: i
         margin={"l": 10, "r": 10, "t": 110, "b": 10},
         xaxis={
             "type": "date", "range": x_range, "autorange": False,
-            "rangeslider": {"visible": True, "thickness": 0.06},
+            # aggregated: the slider shows the overview lying below the lanes (see _overview)
+            "rangeslider": {"visible": True, "thickness": 0.06, **({} if bin_ms is None else {
+                "yaxis": {"rangemode": "fixed", "range": [2 * lanes.n_rows + 0.5, lanes.n_rows + 0.5]}})},
         },
         yaxis={
             "tickvals": [-1.0, *lanes.ticks], "ticktext": [PUBLISHED, *lanes.ticks.values()],

@@ -41,8 +41,8 @@ def segment_hovers(fig) -> list[str]:
 
 
 def band_traces(fig) -> list:
-    """The filled rectangles of aggregated segments."""
-    return [t for t in fig.data if t.type == "scatter" and t.fill == "toself"]
+    """The filled rectangles of aggregated segments (not the range slider's overview of them)."""
+    return [t for t in fig.data if t.type == "scatter" and t.fill == "toself" and t.name != "overview"]
 
 
 def bar_rows(fig) -> list[tuple[str, float, float, str]]:
@@ -231,6 +231,23 @@ def test_the_range_slider_shows_the_bars_but_not_their_labels_again():
     assert labels and all(t.xaxis == "x3" for t in labels)  # the slider draws only the x axis' own traces
     assert bars and all(t.xaxis in (None, "x") for t in bars)
     assert fig.layout.xaxis3.matches == "x" and fig.layout.xaxis3.visible is False  # zooms with x, shows nothing
+
+
+def test_above_the_detail_limit_the_range_slider_shows_a_merged_overview_not_every_band():
+    days = pd.date_range("2025-01-01", "2025-06-30", freq="D")
+    rows = [{"value": f"{d:%Y-%m-%d}", "actors": ["NATO"], "status": ("past", "future")[i % 2]} for i, d in enumerate(days)]
+    fig = timeline_figure(fact_frame(rows), detail_limit=5, today=TODAY)
+    bands = band_traces(fig)
+    assert bands and all(t.xaxis == "x3" for t in bands)  # out of the slider
+    overview = next(t for t in fig.data if t.name == "overview")
+    assert overview.xaxis in (None, "x") and overview.hoverinfo == "skip"
+    rectangles = np.asarray(overview.x, dtype=float).reshape(-1, 5)
+    assert 0 < len(rectangles) < sum(len(t.x) // 5 for t in bands)  # neighbours merged
+    low, high = fig.layout.yaxis.range[1], fig.layout.yaxis.range[0]
+    y = np.asarray(overview.y, dtype=float)
+    assert (y[~np.isnan(y)] > high).all()  # below the lanes: the plot never shows it
+    slider = fig.layout.xaxis.rangeslider.yaxis
+    assert slider.rangemode == "fixed" and min(slider.range) > high - 1 and np.nanmax(y) <= max(slider.range)
 
 
 def test_hover_reads_the_date_in_words_and_keeps_the_code_in_a_details_row():

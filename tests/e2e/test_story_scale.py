@@ -73,7 +73,7 @@ def plot_state(page) -> dict:
         for (const trace of plot._fullData) {
             if (trace.type === 'bar') {
                 for (let i = 0; i < trace.x.length; i++) within(trace.base[i], trace.base[i] + trace.x[i]);
-            } else if (trace.fill === 'toself') {
+            } else if (trace.fill === 'toself' && trace.name !== 'overview') {  // not the range slider's overview
                 for (let i = 0; i + 1 < trace.x.length; i += 5) within(trace.x[i], trace.x[i + 1]);
             }
         }
