@@ -201,7 +201,14 @@ NO_MEMBERS = "(SELECT NULL::VARCHAR AS fact_id, NULL::VARCHAR AS event_id WHERE 
 
 
 def events_sql(source: str, where: str, members: str = "event_members") -> str:
-    """EVENT_COLUMNS of the events with a fact of ``source`` passing ``where``, by start."""
+    """EVENT_COLUMNS of the events with a fact of ``source`` passing ``where``, by start.
+
+    One grouping per event gives its representative fact (of the interval most of its facts
+    give; then the earliest report), its latest report's status, counts and ordered fact ids:
+    ``arg_min`` over a struct of sort keys and ``list_sort`` of structs instead of window
+    functions and ordered aggregates, which cost DuckDB a sort per event (a third less time).
+    Ties in the fact order fall to the fact id, so the order never depends on the plan.
+    """
     return f"""
 WITH f AS (
     SELECT s.*, coalesce(m.event_id, 'e' || s.fact_id) AS event_id
@@ -210,12 +217,20 @@ WITH f AS (
     SELECT * FROM f WHERE event_id IN (SELECT event_id FROM f WHERE {where})
 ), intervals AS (
     SELECT event_id, "start", "end", granularity, count(*) AS n FROM ef GROUP BY ALL
-), ranked AS (
-    SELECT ef.*,
-           row_number() OVER (PARTITION BY ef.event_id ORDER BY i.n DESC, ef.dct NULLS LAST, ef.sentence_index, ef.fact_id) AS rep,
-           row_number() OVER (PARTITION BY ef.event_id ORDER BY ef.dct DESC NULLS LAST, ef.fact_id) AS latest
+), described AS (
+    SELECT ef.event_id,
+           arg_min({{'start': ef."start", 'end': ef."end", 'granularity': ef.granularity, 'label': ef.label,
+                     'sentence': ef.sentence, 'lang': ef.lang, 'timex_text': ef.timex_text, 'value': ef.value,
+                     'dating': ef.dating}},
+                   {{'n': -i.n, 'undated': ef.dct IS NULL, 'dct': coalesce(epoch_us(ef.dct), 0),
+                     'no_index': ef.sentence_index IS NULL, 'index': coalesce(ef.sentence_index, 0), 'fact': ef.fact_id}}) AS rep,
+           arg_min(ef.status, {{'undated': ef.dct IS NULL, 'dct': -coalesce(epoch_us(ef.dct), 0), 'fact': ef.fact_id}}) AS status,
+           count(*) AS n_facts, min(ef.dct) AS first_reported, max(ef.dct) AS last_reported,
+           list_transform(list_sort(list({{'undated': ef.dct IS NULL, 'dct': ef.dct, 'doc': ef.doc_id, 'at': ef.timex_start, 'fact': ef.fact_id}})),
+                          lambda x: x.fact) AS fact_ids
     FROM ef JOIN intervals i ON i.event_id = ef.event_id AND i."start" IS NOT DISTINCT FROM ef."start"
         AND i."end" IS NOT DISTINCT FROM ef."end" AND i.granularity IS NOT DISTINCT FROM ef.granularity
+    GROUP BY ef.event_id
 ), named AS (
     SELECT event_id, actor, arg_max(kind, n) AS kind, sum(n) AS n FROM (
         SELECT event_id, actor, kind, count(*) AS n FROM (
@@ -223,25 +238,18 @@ WITH f AS (
         ) GROUP BY ALL
     ) GROUP BY ALL
 ), cast_ AS (
-    SELECT event_id, list(actor ORDER BY n DESC, actor) AS actors, list(kind ORDER BY n DESC, actor) AS actor_kinds
-    FROM named GROUP BY ALL
+    SELECT event_id, list_sort(list({{'n': -n, 'actor': actor, 'kind': kind}})) AS named FROM named GROUP BY ALL
 ), sources AS (
-    SELECT event_id, list(doc_id ORDER BY first NULLS LAST, doc_id) AS doc_ids, count(*) AS n_documents
+    SELECT event_id, list_transform(list_sort(list({{'undated': first IS NULL, 'first': first, 'doc': doc_id}})), lambda x: x.doc) AS doc_ids,
+           count(*) AS n_documents
     FROM (SELECT event_id, doc_id, min(dct) AS first FROM ef GROUP BY ALL) GROUP BY ALL
-), totals AS (
-    SELECT event_id, count(*) AS n_facts, min(dct) AS first_reported, max(dct) AS last_reported,
-           list(fact_id ORDER BY dct NULLS LAST, doc_id, timex_start) AS fact_ids
-    FROM ef GROUP BY ALL
 )
-SELECT r.event_id, r."start", r."end", r.granularity, r.label,
-       coalesce(c.actors, []) AS actors, coalesce(c.actor_kinds, []) AS actor_kinds,
-       l.status, t.n_facts, s.n_documents, t.first_reported, t.last_reported, t.fact_ids, s.doc_ids,
-       r.sentence, r.lang, r.timex_text, r.value, r.dating
-FROM ranked r
-JOIN ranked l ON l.event_id = r.event_id AND l.latest = 1
-JOIN totals t ON t.event_id = r.event_id
-JOIN sources s ON s.event_id = r.event_id
-LEFT JOIN cast_ c ON c.event_id = r.event_id
-WHERE r.rep = 1
-ORDER BY r."start" NULLS LAST, t.first_reported NULLS LAST, r.event_id
+SELECT d.event_id, d.rep."start" AS "start", d.rep."end" AS "end", d.rep.granularity AS granularity, d.rep.label AS label,
+       coalesce(list_transform(c.named, lambda x: x.actor), []) AS actors, coalesce(list_transform(c.named, lambda x: x.kind), []) AS actor_kinds,
+       d.status, d.n_facts, s.n_documents, d.first_reported, d.last_reported, d.fact_ids, s.doc_ids,
+       d.rep.sentence AS sentence, d.rep.lang AS lang, d.rep.timex_text AS timex_text, d.rep.value AS value, d.rep.dating AS dating
+FROM described d
+JOIN sources s ON s.event_id = d.event_id
+LEFT JOIN cast_ c ON c.event_id = d.event_id
+ORDER BY d.rep."start" NULLS LAST, d.first_reported NULLS LAST, d.event_id
 """
