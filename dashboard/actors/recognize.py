@@ -284,20 +284,23 @@ _NOT_NAME_START = frozenset("Der Die Das Den Dem Des Ein Eine Er Sie Es Wir Ich 
 _CORPORATE_TAIL = re.compile(r"(?:,?\s+(?:Inc\.?|Corp\.?|Co\.?|Ltd\.?|PLC|plc|LLC|AG|GmbH|SE|S\.A\.|N\.V\.|Group|Holdings?|International|Gruppe))$")
 
 
-def _short_forms(text: str, actor: Actor) -> list[str]:
+def _short_forms(actor: Actor, lower_words: frozenset[str]) -> list[str]:
     """The shorter names a company goes by later in the article: its name less the legal form
-    and the corporate words at its end. A single word also used in lower case in the article
-    ("Service" of "Service Corp.", "service") is too common to stand for it."""
+    and the corporate words at its end. A single word the article also uses in lower case
+    (``lower_words``: "Service" of "Service Corp.", "service") is too common to stand for it."""
     if actor.kind != "company":
         return []
     forms = []
     name = actor.name
     while (tail := _CORPORATE_TAIL.search(name)) and tail.start() > 0:
         name = name[:tail.start()]
-        if " " not in name and (len(name) < 3 or re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)):
+        if " " not in name and (len(name) < 3 or name.lower() in lower_words):
             break
         forms.append(name)
     return forms
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß][\w-]*")
 
 
 def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Mention]:
@@ -305,18 +308,31 @@ def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Ment
     EU-Grenzschutzagentur Frontex"), as the recogniser may tag it once only. Whole words, not the
     first part of a compound."""
     actors = {m.actor.name: m.actor for m in named if len(m.actor.name) >= 3}
-    for mention in named:
-        for short in _short_forms(text, mention.actor):
-            actors.setdefault(short, mention.actor)
-    if not actors:
-        return []
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(actors, key=len, reverse=True)) + r")(?![\w-])")
+    if any(m.actor.kind == "company" for m in named):
+        lower_words = frozenset(_LOWER_WORD.findall(text))
+        for mention in named:
+            for short in _short_forms(mention.actor, lower_words):
+                actors.setdefault(short, mention.actor)
+    candidates: list[tuple[int, int, str]] = []
+    for name in actors:  # str.find per name: no pattern to compile for every article
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not _WORD_CHAR.match(text, start - 1 if start else len(text)) and not _WORD_CHAR.match(text, end):
+                candidates.append((start, -end, name))
+            start = text.find(name, start + 1)
     occupied = _Spans(taken)
     found: list[Mention] = []
-    for match in pattern.finditer(text):
-        if not occupied.overlaps(match.start(), match.end()):
-            found.append(Mention(match.start(), match.end(), actors[match.group()], "name"))
+    reach = -1
+    for start, minus_end, name in sorted(candidates):  # leftmost first, the longest there
+        if start >= reach:  # taken by the name, as a match of one pattern of all names would be
+            reach = -minus_end
+            if not occupied.overlaps(start, reach):
+                found.append(Mention(start, reach, actors[name], "name"))
     return found
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-ZÄÖÜ][A-ZÄÖÜ0-9&-]{1,7})\)")

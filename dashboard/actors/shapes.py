@@ -49,6 +49,7 @@ class Shape:
     name: str  # the actor's name, "{name}" standing for the matched name
     example: str
     found: str
+    needs: re.Pattern[str] | None = None  # what the text must hold for the shape to be tried at all
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def shapes(lang: str) -> tuple[Shape, ...]:
             pattern = re.compile(r"(?<![\w-])" + _PLACEHOLDER.sub(lambda m: words[m.group(1)], row["pattern"]))
         except (re.error, KeyError) as exc:
             raise ValueError(f"{path}:{line}: shape {row['shape']!r} is no pattern ({exc})") from exc
-        found.append(Shape(lang, row["shape"], row["kind"], pattern, row["name"], row["example"], row["found"]))
+        needs = re.compile(row["needs"]) if row.get("needs") else None
+        found.append(Shape(lang, row["shape"], row["kind"], pattern, row["name"], row["example"], row["found"], needs))
     return tuple(found)
 
 
@@ -164,6 +166,8 @@ def shaped_names(text: str, lang: str, entities: Sequence[Entity], gazetteer: Ga
     sorted, never overlapping (the longer first where two overlap)."""
     found: list[ShapedName] = []
     for shape in shapes(lang):
+        if shape.needs is not None and not shape.needs.search(text):
+            continue  # a cheap look for the legal form before the costly pattern
         for match in shape.pattern.finditer(text):
             if "adj" in shape.pattern.groupindex and match["adj"] and _opens_sentence(text, match.start("adj")):
                 continue  # "Neue Regierung" at a sentence's start says nothing of a name
