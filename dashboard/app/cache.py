@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -186,9 +187,8 @@ def events(db: str, version: str, flt: FactFilter) -> pd.DataFrame:
     the store's query, which groups every matching event's facts again.
     """
     if flt != FactFilter() and not _too_big(db, version):
-        every = events(db, version, FactFilter())
-        passing = event_of_fact(db, version).reindex(facts(db, version, flt)["fact_id"])
-        return every[every["event_id"].isin(passing)].reset_index(drop=True)
+        rows = event_row_of_fact(db, version).reindex(facts(db, version, flt)["fact_id"]).dropna()
+        return events(db, version, FactFilter()).take(np.unique(rows.to_numpy(dtype="int64"))).reset_index(drop=True)
     found = store(db).events(flt)
     docs = documents(db, version).set_index("doc_id")
     first = found["doc_ids"].map(lambda ids: ids[0] if len(ids) else "")
@@ -196,11 +196,12 @@ def events(db: str, version: str, flt: FactFilter) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def event_of_fact(db: str, version: str) -> pd.Series:
-    """fact_id -> event_id of every fact the dashboard shows (from the unfiltered events)."""
-    every = events(db, version, FactFilter())
-    pairs = every[["event_id", "fact_ids"]].explode("fact_ids")
-    return pd.Series(pairs["event_id"].to_numpy(), index=pairs["fact_ids"].to_numpy())
+def event_row_of_fact(db: str, version: str) -> pd.Series:
+    """fact_id -> the row of its event in the unfiltered events, for every fact the dashboard
+    shows. Rows, not event ids: taking sorted row numbers keeps the events' order and costs a
+    fifth of matching 20,000 event ids against 50,000 strings."""
+    ids = events(db, version, FactFilter())["fact_ids"].reset_index(drop=True).explode().dropna()
+    return pd.Series(ids.index.to_numpy(dtype="int64"), index=ids.to_numpy())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
