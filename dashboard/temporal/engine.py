@@ -372,8 +372,9 @@ def _normalise_one(text: str, s: int, e: int, rule: Rule, m: re.Match[str], lang
                 ctx.same_weekday_back = False
                 if needs_direction and ctx.dct is not None and not ctx.narrative:
                     found = tense.explain(s, e)
-                    if found is not None:
+                    if found is not None and (found[1] is not None or fields.get("weekday")):
                         direction, strong, cue = found
+                        strong = bool(strong)
                         ctx.same_weekday_back = cue.lower() in language.week_back_cues
                     else:
                         default = language.undirected_weekday if fields.get("weekday") else language.undirected

@@ -37,6 +37,12 @@ def test_a_fronted_phrase_takes_the_tense_of_the_main_clause_after_it():
     assert cue_for("In March, the company received an order.", "March", "en")[0] == PAST
 
 
+def test_a_clause_without_a_cue_borrows_the_tense_of_its_sentence_for_weekdays_only():
+    # neither strong nor weak: it places "Thursday", but would turn no month or year
+    assert cue_for("Turnover was 40 million, up from 30 million Thursday.", "Thursday", "en") == (PAST, None, "was")
+    assert cue_for("The agency extended its deadline until Friday.", "Friday", "en") is None  # a preposition's clause
+
+
 def test_the_expressions_own_clause_counts_before_the_rest_of_the_sentence():
     text = "Er sagte, dass die Minister am Freitag beraten werden."
     assert cue_for(text, "Freitag", "de")[0] == FUTURE  # "werden" in its clause, not "sagte"
