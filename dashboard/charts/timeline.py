@@ -52,6 +52,7 @@ NEAR = 0.25               # a neighbour this share of the bulk's width away join
 CORE_SHARE = 0.8          # the first view is the shortest stretch holding this share of the bars
 EDGE_COLOR = "#555"
 TWIN_AXIS = "xaxis3"      # the x axis of bar labels and aggregated bands (see timeline_figure)
+_TWIN_X = TWIN_AXIS.replace("axis", "")  # the same axis as a trace names it
 OVERVIEW_GAP = 1 / 400    # of the whole span: bands closer than this are one bar in the range slider
 OVERVIEW_COLOR = "#8a94a3"
 _MS = np.int64(1_000)     # microseconds per millisecond
@@ -318,7 +319,7 @@ def _labels(segments: pd.DataFrame, ms_per_px: float) -> list[go.BaseTraceType]:
         traces.append(go.Scatter(
             x=x, y=part["y"].to_numpy(), mode="text", text=[html.escape(_short_label(t), quote=False) for t in part["label"]],
             textposition="middle right", textfont={"size": LABEL_FONT, "color": color},
-            hoverinfo="skip", showlegend=False, name=f"labels {where}", xaxis=TWIN_AXIS.replace("axis", ""),
+            hoverinfo="skip", showlegend=False, name=f"labels {where}", xaxis=_TWIN_X,
         ))
     return traces
 
@@ -358,13 +359,11 @@ def _bands(part: pd.DataFrame, status: str) -> list[go.BaseTraceType]:
     """
     color = status_color(status)
     start, end, y = (part[column].to_numpy(dtype="float64") for column in ("start", "end", "y"))
-    gap = np.full(len(part), np.nan)
-    low, high = y - BAR_HEIGHT / 2, y + BAR_HEIGHT / 2
+    x_path, y_path = _rectangles(start, end, y - BAR_HEIGHT / 2, y + BAR_HEIGHT / 2)
     rectangles = go.Scatter(
-        x=np.column_stack([start, end, end, start, gap]).ravel(),
-        y=np.column_stack([low, low, high, high, gap]).ravel(),
+        x=x_path, y=y_path,
         mode="none", fill="toself", fillcolor=color, name=status, legendgroup=status, hoverinfo="skip",
-        xaxis=TWIN_AXIS.replace("axis", ""),
+        xaxis=_TWIN_X,
     )
     points = go.Scatter(
         x=np.column_stack([start + (end - start) * at for at in HOVER_AT]).ravel(),
@@ -389,13 +388,17 @@ def _overview(segments: pd.DataFrame, span_ms: float, n_rows: int) -> go.Scatter
     merged = pd.DataFrame({"y": y, "start": start, "end": end}).groupby(group).agg(
         y=("y", "first"), start=("start", "min"), end=("end", "max"))
     low = merged["y"].to_numpy() + n_rows + 1 - BAR_HEIGHT / 2
-    high = low + BAR_HEIGHT
-    gap = np.full(len(merged), np.nan)
-    first, last = merged["start"].to_numpy(), merged["end"].to_numpy()
+    x_path, y_path = _rectangles(merged["start"].to_numpy(), merged["end"].to_numpy(), low, low + BAR_HEIGHT)
     return go.Scatter(
-        x=np.column_stack([first, last, last, first, gap]).ravel(), y=np.column_stack([low, low, high, high, gap]).ravel(),
-        mode="none", fill="toself", fillcolor=OVERVIEW_COLOR, hoverinfo="skip", showlegend=False, name="overview",
+        x=x_path, y=y_path, mode="none", fill="toself", fillcolor=OVERVIEW_COLOR, hoverinfo="skip", showlegend=False, name="overview",
     )
+
+
+def _rectangles(start: np.ndarray, end: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The x and y of one filled path of rectangles, a NaN between them (see _bands)."""
+    gap = np.full(len(start), np.nan)
+    return (np.column_stack([start, end, end, start, gap]).ravel(),
+            np.column_stack([low, low, high, high, gap]).ravel())
 
 
 def _publications(facts: pd.DataFrame, floor_ms: float) -> go.Scatter:
