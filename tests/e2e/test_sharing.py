@@ -2,7 +2,6 @@
 processes: one asking for a password (given as a flag, and as FACT_TIMELINE_PASSWORD), one
 served --read-only."""
 
-import os
 from contextlib import contextmanager
 from datetime import date
 
@@ -36,17 +35,12 @@ def store(tmp_path_factory):
 
 @contextmanager
 def environment(**values: str):
-    """The variables for a server started inside the block (served copies os.environ)."""
-    before = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
+    """The variables for a server started inside the block (served copies os.environ); pytest's
+    MonkeyPatch puts them back after it, as a module-scoped fixture needs."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in values.items():
+            patch.setenv(name, value)
         yield
-    finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 @pytest.fixture(scope="module", params=["flag", "variable"])
