@@ -149,12 +149,15 @@ def test_a_sidebar_filter_is_one_step_back(page, story):
 def click_at(page, chart, pick: str) -> None:
     """Click the middle of the plot element the JavaScript ``pick(plot)`` returns, measured in
     the same call: a plot that redraws (Streamlit reruns after Back) replaces its elements, so
-    a handle found first and measured later can be gone from the page."""
+    a handle found first and measured later can be gone from the page. Returns once the
+    selection has reached the URL: the run it starts may begin later than wait_idle's pause."""
     box = chart.locator(".js-plotly-plot").evaluate(f"""(plot) => {{
         const r = ({pick})(plot).getBoundingClientRect();
         return {{x: r.x + r.width / 2, y: r.y + r.height / 2}};
     }}""")
+    before = page.url
     page.mouse.click(box["x"], box["y"])
+    page.wait_for_function("(before) => location.href !== before", arg=before, timeout=TIMEOUT_MS)
 
 
 def test_a_heatmap_cell_and_a_top_actor_bar_filter_every_page(page, story):
