@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from dashboard.app.process import served
@@ -146,18 +147,39 @@ def test_a_sidebar_filter_is_one_step_back(page, story):
     expect(chips).not_to_contain_text("Mark Rutte")
 
 
-def click_at(page, chart, pick: str) -> None:
-    """Click the middle of the plot element the JavaScript ``pick(plot)`` returns, measured in
-    the same call: a plot that redraws (Streamlit reruns after Back) replaces its elements, so
-    a handle found first and measured later can be gone from the page. Returns once the
-    selection has reached the URL: the run it starts may begin later than wait_idle's pause."""
-    box = chart.locator(".js-plotly-plot").evaluate(f"""(plot) => {{
-        const r = ({pick})(plot).getBoundingClientRect();
-        return {{x: r.x + r.width / 2, y: r.y + r.height / 2}};
-    }}""")
+def click_at(page, chart, pick: str, attempts: int = 4) -> None:
+    """Click the middle of the plot element the JavaScript ``pick(plot)`` returns, as a user
+    does: scroll it to the middle of the window, move the mouse onto it, wait until plotly has
+    found the point under the mouse (its hover is throttled, and on a busy machine a click
+    that comes first selects nothing), then click. Everything is measured in one call: a plot
+    that redraws (Streamlit reruns after Back) replaces its elements. Returns once the
+    selection has reached the URL; a click that started no run is tried again."""
+    plot = chart.locator(".js-plotly-plot")
     before = page.url
-    page.mouse.click(box["x"], box["y"])
-    page.wait_for_function("(before) => location.href !== before", arg=before, timeout=TIMEOUT_MS)
+    for _ in range(attempts):
+        box = plot.evaluate(f"""(plot) => {{
+            const target = ({pick})(plot);
+            target.scrollIntoView({{block: 'center'}});
+            const r = target.getBoundingClientRect();
+            return {{x: r.x + r.width / 2, y: r.y + r.height / 2}};
+        }}""")
+        page.mouse.move(box["x"], box["y"])
+        plot.evaluate("""(plot) => new Promise((done) => {
+            const until = Date.now() + 5000;
+            const poll = () => ((plot._hoverdata || []).length || Date.now() > until ? done() : setTimeout(poll, 50));
+            poll();
+        })""")
+        page.mouse.click(box["x"], box["y"])
+        try:  # the run the selection starts, or its end with the new URL
+            page.wait_for_function(
+                """(before) => location.href !== before
+                    || document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'running'""",
+                arg=before, timeout=5000)
+        except PlaywrightTimeout:
+            continue
+        page.wait_for_function("(before) => location.href !== before", arg=before, timeout=TIMEOUT_MS)
+        return
+    raise AssertionError(f"{attempts} clicks on the chart selected nothing")
 
 
 def test_a_heatmap_cell_and_a_top_actor_bar_filter_every_page(page, story):
