@@ -47,7 +47,9 @@ def kind_rules() -> tuple[KindRule, ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=16_384)
 def organisation_kind(name: str) -> str:
-    """``company``, ``party`` or ``organisation`` for an organisation's name."""
+    """``company``, ``party`` or ``organisation`` for an organisation's name (cached: the same
+    names come up in article after article)."""
     words = [t.text.rstrip(".") for t in tokenize(name)]
     return next((rule.kind for rule in kind_rules() if rule.applies(words)), "organisation")
