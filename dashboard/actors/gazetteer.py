@@ -50,6 +50,9 @@ class Gazetteer:
     actors: dict[str, Actor] = field(default_factory=dict)
     index: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 1
+    # Every proper prefix of a key in ``index``: a scan stops at the first word that continues
+    # no name, so most words of a text cost one set lookup.
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
     # Capitals that stand for their state ("Moskau warnte"): matched apart from the names,
     # since a capital is just as often only a place.
     capitals: Gazetteer | None = None
@@ -75,6 +78,7 @@ class Gazetteer:
                 if key and key not in self.index:
                     self.index[key] = name
                     self.longest = max(self.longest, len(key))
+                    self.prefixes.update(key[:n] for n in range(1, len(key)))
 
     def _get(self, key: tuple[str, ...]) -> str | None:
         """The actor name of a token sequence, also in the German genitive (Ruttes, Russlands)."""
@@ -89,9 +93,10 @@ class Gazetteer:
         name = self._get(tuple(t.text for t in tokenize(surface)))
         return self.actors.get(name) if name else None
 
-    def match(self, text: str) -> list[Mention]:
-        """Every gazetteer name in ``text``, longest first, left to right, never overlapping."""
-        tokens = tokenize(text)
+    def match(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
+        """Every gazetteer name in ``text``, longest first, left to right, never overlapping;
+        ``tokens`` are the text's (:func:`tokenize`) where the caller has them already."""
+        tokens = tokenize(text) if tokens is None else tokens
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -111,9 +116,12 @@ class Gazetteer:
             if j > i and not _JOINER.fullmatch(text[tokens[j - 1].end : tokens[j].start]):
                 break
             words.append(tokens[j].text)
-            name = self._get(tuple(words))
+            key = tuple(words)
+            name = self._get(key)
             if name is not None:
                 candidates.append((len(words), name))
+            if key not in self.prefixes:  # no longer name goes on with these words
+                break
         return candidates[-1] if candidates else None
 
 

@@ -570,7 +570,8 @@ def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], en
     return found
 
 
-def _places(text: str, entities: Sequence[Entity], mentions: list[Mention], gazetteer: Gazetteer) -> list[Place]:
+def _places(text: str, entities: Sequence[Entity], mentions: list[Mention], gazetteer: Gazetteer,
+            capitals: list[Mention]) -> list[Place]:
     places: list[Place] = []
     for entity in entities:
         if entity.label != "LOC":
@@ -580,11 +581,10 @@ def _places(text: str, entities: Sequence[Entity], mentions: list[Mention], gaze
                 or _is_credit(text, entity):
             continue
         places.append(Place(start, end, name))
-    if gazetteer.capitals is not None:  # capitals that did not stand for their state
-        for capital in gazetteer.capitals.match(text):
-            if not _overlapping(capital.start, capital.end, mentions) and not any(
-                    p.start < capital.end and capital.start < p.end for p in places):
-                places.append(Place(capital.start, capital.end, text[capital.start:capital.end]))
+    for capital in capitals:  # capitals that did not stand for their state
+        if not _overlapping(capital.start, capital.end, mentions) and not any(
+                p.start < capital.end and capital.start < p.end for p in places):
+            places.append(Place(capital.start, capital.end, text[capital.start:capital.end]))
     return sorted(places, key=lambda p: p.start)
 
 
@@ -607,7 +607,9 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     gazetteer = gazetteer or default_gazetteer()
     if entities is None:
         entities = parse(text, lang, sentences=False).entities
-    listed = [m for m in gazetteer.match(text) if not (m.actor.kind == "company" and _is_credit(text, m))]
+    tokens = tokenize(text)
+    capitals = gazetteer.capitals.match(text, tokens) if gazetteer.capitals is not None else []
+    listed = [m for m in gazetteer.match(text, tokens) if not (m.actor.kind == "company" and _is_credit(text, m))]
     entities, shaped = corrected(text, lang, entities, gazetteer)
     listed, organisations = _organisations(text, lang, gazetteer, listed, entities, shaped)
     organisations += _named_by_noun(text, lang, gazetteer, sorted(listed + organisations, key=lambda m: m.start))
@@ -615,7 +617,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
                               [m for m in organisations if m.how == "name"])
     listed = _regions(text, listed, entities)
     mentions = sorted(listed + organisations, key=lambda m: m.start)  # the rules read them in text order
-    mentions += capital_mentions(text, lang, gazetteer, mentions)
+    mentions += capital_mentions(text, lang, capitals, mentions)
     mentions += role_mentions(text, lang, gazetteer, mentions)
     mentions += title_mentions(text, gazetteer, sorted(mentions, key=lambda m: m.start), lambda word: _is_title(word, lang) and word.lower() not in _determiners(lang))
     mentions += _people(text, lang, gazetteer, mentions, entities)
@@ -624,7 +626,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     mentions += role_references(text, lang, mentions)
     mentions += organisation_references(text, lang, mentions)
     mentions = _unified(_origin_nouns_after(text, lang, _origins(text, mentions)))
-    return Recognition(mentions, _places(text, entities, mentions, gazetteer))
+    return Recognition(mentions, _places(text, entities, mentions, gazetteer, capitals))
 
 
 def find_actors(text: str, lang: str, gazetteer: Gazetteer | None = None,

@@ -203,19 +203,20 @@ def _starts_line(text: str, offset: int) -> bool:
     return offset == 0 or text[offset - 1] == "\n"
 
 
-def capital_mentions(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
+def capital_mentions(text: str, lang: str, capitals: list[Mention], taken: list[Mention]) -> list[Mention]:
     """Capitals that stand for their state: "Moskau warnte", "Washington would begin".
 
     Not where the text names a place ("in Moskau", "the city of Kyiv", "die Hauptstadt Kiew"),
     in a dateline at the start of a line ("Berlin, 3. März"), or where the capital begins a
-    longer name ("Kiew-Reise", in English also "Washington Post").
+    longer name ("Kiew-Reise", in English also "Washington Post"). ``capitals`` are the
+    gazetteer's capital matches in ``text``.
     """
     rules = _place_words(lang)
-    if rules is None or gazetteer.capitals is None:
+    if rules is None:
         return []
     found: list[Mention] = []
     occupied = _Spans(taken)
-    for mention in gazetteer.capitals.match(text):
+    for mention in capitals:
         if occupied.overlaps(mention.start, mention.end):
             continue
         before = _LAST_WORD.search(text, max(0, mention.start - 40), mention.start)
