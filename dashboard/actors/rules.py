@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, read_rows, split_aliases
 from dashboard.actors.model import Actor, Mention, tokenize
+from dashboard.alternation import alternation
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,7 @@ def _organisation_references(lang: str) -> tuple[re.Pattern[str], dict[str, tupl
     if not words:
         return None
     articles = r"[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en" if lang == "de" else r"[Tt]he|[Ii]ts|[Hh]is|[Hh]er"
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = alternation(words)
     return re.compile(rf"(?<!\w)(?:{articles})\s+(?P<word>{alternatives})(?![\w-])(?!\s+[A-ZÄÖÜ\"„“])"), words
 
 

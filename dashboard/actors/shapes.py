@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, read_rows, split_aliases
 from dashboard.actors.ner import Entity
+from dashboard.alternation import alternation
 
 MEANINGS = ("organisation", "place", "people")
 
@@ -72,7 +73,7 @@ def heads(lang: str) -> _Heads:
             raise ValueError(f"{path}:{line}: means {row['means']!r} is not one of {', '.join(MEANINGS)}")
         words = split_aliases(row["words"])
         if row["means"] == "organisation":
-            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            alternatives = alternation(words)
             organisation.append(rf"(?:{alternatives})(?![\w-])" if row["match"] == "word"
                                 else rf"(?=[A-ZÄÖÜ])[\w-]*(?i:{alternatives})(?![\w-])")
         elif row["means"] == "place":
@@ -83,7 +84,7 @@ def heads(lang: str) -> _Heads:
 
 
 def _word_patterns(lang: str) -> dict[str, str]:
-    stop = "|".join(sorted(_FUNCTION_WORDS, key=len, reverse=True))
+    stop = alternation(_FUNCTION_WORDS)
     return {
         # a capitalised word or dotted acronym that is no function word ("U.S.", "ITAR-Tass", "Stock")
         "cap": rf"(?!(?:{stop})(?![\w.-]))(?:(?:[A-Z]\.){{2,}}|[A-ZÄÖÜ][\w&-]*(?:['’][A-Z][\w-]*)?)",

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from dashboard.alternation import alternation
 from dashboard.paths import DATA_DIR
 from dashboard.temporal import Interval
 from dashboard.temporal.interval import day_end
@@ -32,7 +33,7 @@ def _connective(lang: str) -> re.Pattern[str] | None:
         words = [w.strip() for row in csv.DictReader(handle) if row["lang"] == lang for w in row["words"].split("|") if w.strip()]
     if not words:
         return None
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    alternatives = alternation(words)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 

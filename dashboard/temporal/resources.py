@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from dashboard.alternation import alternation, trie_regex
 from dashboard.paths import DATA_DIR
 
 RESOURCE_DIR = DATA_DIR / "temporal"
@@ -199,13 +200,10 @@ def _read_toml(path: Path) -> dict:
 
 
 def _alternation(words: list[str], cased: bool = False) -> str:
-    """Words as one trie-shaped alternation (longer continuations are tried first, so the longest
-    word wins); a space matches any run of whitespace."""
-    words = sorted({" ".join(w.split()) for w in words})
-    if not words:
-        return "(?!)"
-    trie = _trie_regex(words)
-    return f"(?-i:{trie})" if cased else f"(?:{trie})"
+    """Words as one alternation where the longest word wins; a space matches any run of
+    whitespace; ``cased`` keeps it case-sensitive inside a case-insensitive pattern."""
+    group = alternation(words)
+    return f"(?-i:{group})" if cased else group
 
 
 def _cased_token(word: str) -> str:
@@ -445,7 +443,7 @@ def required_triggers(body: str, by_index: dict[int, set[str]],
 
 def _cue_source(words: list[str], patterns: list[str]) -> str | None:
     """Cue words match in any case; cue patterns are case-sensitive (German verbs are lower-case)."""
-    trie = _trie_regex(sorted({" ".join(w.lower().split()) for w in words}))
+    trie = trie_regex(sorted({" ".join(w.lower().split()) for w in words}))
     parts = (["(?i:" + trie + ")"] if words else []) + patterns
     return "|".join(parts) if parts else None
 
@@ -482,7 +480,7 @@ def build_tense(spec: dict) -> TenseCues:
     breaks = spec.get("clause_breaks", [])
     clause = None
     if breaks:
-        words = _trie_regex(sorted({" ".join(b.lower().split()) for b in breaks}))
+        words = trie_regex(sorted({" ".join(b.lower().split()) for b in breaks}))
         clause = re.compile(r"[,;:()\u2013\u2014]|\s-\s|(?<!\w)(?i:" + words + r")(?!\w)")
     for kind, part in spec.items():
         if kind == "clause_breaks":
@@ -505,7 +503,7 @@ def build_tense(spec: dict) -> TenseCues:
                     word_kinds.setdefault(" ".join(word.lower().split()), (TENSE_KINDS[kind], strength))
     sources, kinds = [], {}
     if word_kinds:
-        sources.append(f"(?P<w>(?i:{_trie_regex(sorted(word_kinds))}))")
+        sources.append(f"(?P<w>(?i:{trie_regex(sorted(word_kinds))}))")
     for strength, key in ((True, "patterns"), (False, "weak_patterns")):
         for kind, part in spec.items():
             if kind != "clause_breaks" and (patterns := list(part.get(key, ()))):
@@ -514,29 +512,6 @@ def build_tense(spec: dict) -> TenseCues:
                 sources.append(f"(?P<{name}>{'|'.join(patterns)})")
     scanner = re.compile(r"(?<!\w)(?:" + "|".join(sources) + r")(?!\w)") if sources else None
     return TenseCues(tuple(strong), tuple(weak), clause, scanner, kinds, word_kinds)
-
-
-def _trie_regex(words: list[str]) -> str:
-    """A regex alternation shaped as a trie: the engine tries one branch per character, not per word."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        ends = "" in node
-        branches = [(r"\s+" if char == " " else re.escape(char)) + render(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return f"(?:{body})?"
-        return body
-
-    return render(trie)
 
 
 def finish(language: Language) -> Language:
@@ -574,11 +549,11 @@ def finish(language: Language) -> Language:
     if numeric:
         starts.append(r"(?=[0-9])(?:" + "|".join(numeric) + ")")
     if kinds["c"]:  # case-sensitive whole words
-        starts.append(r"(?P<c>(?-i:" + _trie_regex(sorted(kinds["c"])) + r"))(?!\w)")
+        starts.append(r"(?P<c>(?-i:" + trie_regex(sorted(kinds["c"])) + r"))(?!\w)")
     if kinds["w"]:  # whole words
-        starts.append(r"(?P<w>" + _trie_regex(sorted(kinds["w"])) + r")(?!\w)")
+        starts.append(r"(?P<w>" + trie_regex(sorted(kinds["w"])) + r")(?!\w)")
     if kinds["p"]:  # words that may begin a compound
-        starts.append(r"(?P<p>" + _trie_regex(sorted(kinds["p"])) + ")")
+        starts.append(r"(?P<p>" + trie_regex(sorted(kinds["p"])) + ")")
     starts.append(r"(?P<d>\d+)")
     scanner = r"(?<!\w)(?:" + "|".join(starts) + ")"
     # The shortest infix words suffice ("jährig" finds "jährigen"); each keeps the groups of all
