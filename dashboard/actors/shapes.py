@@ -30,15 +30,11 @@ from dashboard.alternation import alternation
 
 MEANINGS = ("organisation", "place", "people")
 
-_FUNCTION_WORDS = frozenset(
-    """The A An This That These Those Its His Her Their Our My Your In On At For From By With Of To And
-    But Or As If When While After Before Since Until During Under Over About Into Last Next Every Both
-    Der Die Das Den Dem Des Ein Eine Einer Einem Eines Einen Im Am Vom Zum Zur Beim Und Oder Aber Auch
-    Als Wenn Mit Für Von Bei Nach Vor Seit Laut Diese Dieser Dieses Jede Jeder Alle Kein Keine
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July
-    August September October November December Montag Dienstag Mittwoch Donnerstag Freitag Samstag
-    Sonntag Januar Februar März Juni Juli Oktober Dezember Mr Mrs Ms Dr One Two Three Four Five Six
-    Seven Eight Nine Ten Eleven Twelve""".split())
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Capitalised words that open no name however they are written (``shape_stop_words.csv``:
+    articles, prepositions, weekdays, months, titles, number words), in either language."""
+    return frozenset(word for _, row in read_rows(ACTORS_DIR / "shape_stop_words.csv") for word in split_aliases(row["words"]))
 
 
 @dataclass(frozen=True)
@@ -84,7 +80,7 @@ def heads(lang: str) -> _Heads:
 
 
 def _word_patterns(lang: str) -> dict[str, str]:
-    stop = alternation(_FUNCTION_WORDS)
+    stop = alternation(_stop_words())
     return {
         # a capitalised word or dotted acronym that is no function word ("U.S.", "ITAR-Tass", "Stock")
         "cap": rf"(?!(?:{stop})(?![\w.-]))(?:(?:[A-Z]\.){{2,}}|[A-ZÄÖÜ][\w&-]*(?:['’][A-Z][\w-]*)?)",
@@ -216,7 +212,7 @@ def defined_acronyms(text: str, lang: str) -> list[ShapedName]:
             run = words[first:]
             if any(not w.group()[:1].isupper() and w.group() not in _LINKS for w in run):
                 break
-            if run[0].group() in _FUNCTION_WORDS or run[0].group()[:1].lower() != letters[0]:
+            if run[0].group() in _stop_words() or run[0].group()[:1].lower() != letters[0]:
                 continue
             if _holds(" ".join(w.group() for w in run).lower(), letters):
                 chosen = run  # the longest that holds within as many words as the acronym has letters

@@ -30,6 +30,12 @@ def test_every_head_row_has_an_example_that_it_decides(row):
         assert row["example"] not in names
 
 
+@pytest.mark.parametrize("row", [row for _, row in read_rows(ACTORS_DIR / "shape_stop_words.csv")], ids=lambda row: row["group"])
+def test_a_stop_word_before_a_name_stays_out_of_it(row):
+    text = row["example"]
+    assert row["name"] in {text[m.start:m.end] for m in recognize(text, row["lang"]).mentions}
+
+
 def test_a_name_before_its_acronym_is_an_organisation_and_the_acronym_names_it_later():
     text = ("Die Männerinitiative Pustertal (MIP) lud gestern ein. Ziel der MIP ist es, Männern zu helfen. "
             "Das Bruttoinlandsprodukt (BIP) wuchs.")
