@@ -253,7 +253,11 @@ def role_references(text: str, lang: str, mentions: list[Mention]) -> list[Menti
     rules = _role_rules(lang)
     if pattern is None or rules is None:
         return []
-    people = sorted((m for m in mentions if m.actor.kind == "person" and m.actor.role), key=lambda m: m.start)
+    by_role: dict[str, list[Mention]] = {}  # people of each role in text order (mentions never overlap)
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.actor.kind == "person" and mention.actor.role:
+            by_role.setdefault(mention.actor.role, []).append(mention)
+    ends = {role: [m.end for m in people] for role, people in by_role.items()}
     taken = _Spans(mentions)
     found: list[Mention] = []
     for match in pattern.finditer(text):
@@ -261,9 +265,9 @@ def role_references(text: str, lang: str, mentions: list[Mention]) -> list[Menti
         if taken.overlaps(start, end):
             continue
         role = rules.role_of(match["role"])
-        earlier = [m for m in people if m.end <= start and m.actor.role == role]
-        if earlier:
-            found.append(Mention(start, end, earlier[-1].actor, "role"))
+        before = bisect_right(ends.get(role, []), start)  # the people of that role named before
+        if before:
+            found.append(Mention(start, end, by_role[role][before - 1].actor, "role"))
     return found
 
 
