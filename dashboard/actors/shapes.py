@@ -242,6 +242,12 @@ def _holds(long_form: str, letters: list[str]) -> bool:
     return True
 
 
+def _runs_on(entity: Entity, name: ShapedName) -> bool:
+    """An entity that starts inside a company's shaped name and reaches beyond it ran over the
+    legal form ("Ralston Purina Co. reported" tagged a place): the legal form ends the name."""
+    return name.kind == "company" and name.start <= entity.start < name.end < entity.end
+
+
 def corrected(text: str, lang: str, entities: Sequence[Entity], gazetteer: Gazetteer) -> tuple[list[Entity], list[ShapedName]]:
     """The recogniser's entities less those a shaped name covers, an ``ORG`` that is a place as a
     ``LOC``, an ``ORG`` that is only a group of people dropped; and the shaped names."""
@@ -250,6 +256,8 @@ def corrected(text: str, lang: str, entities: Sequence[Entity], gazetteer: Gazet
     kept: list[Entity] = []
     for entity in entities:
         if any(s.start <= entity.start and entity.end <= s.end for s in named):
+            continue
+        if any(_runs_on(entity, s) for s in named):
             continue
         if entity.label == "ORG":
             surface = entity.text.strip(" ,.;:_-")

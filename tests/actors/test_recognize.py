@@ -156,3 +156,10 @@ def test_a_person_span_before_a_building_word_is_no_person_nor_its_first_word_al
     text = "The Soviet Union broke up; Soviet troops left. At the Harry Truman Library they met."
     entities = ents(text, ("Soviet Union", "PER"), ("Soviet", "PER"), ("Harry Truman", "PER"))
     assert [k for _, _, k in named(text, "en", entities) if k == "person"] == []
+
+
+def test_a_place_tag_running_over_a_legal_form_gives_way_to_the_company():
+    text = "Brambleton Widgets Co. reported lower sales. Brambleton said prices fell."
+    found = named(text, "en", ents(text, ("Brambleton Widgets Co. reported", "LOC")))
+    assert ("Brambleton Widgets Co.", "Brambleton Widgets Co.", "company") in found
+    assert recognize(text, "en", entities=ents(text, ("Brambleton Widgets Co. reported", "LOC"))).places == []
