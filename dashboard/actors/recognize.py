@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from dashboard.actors.completion import completed
 from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, default_gazetteer, read_rows, split_aliases
 from dashboard.actors.kinds import organisation_kind
 from dashboard.actors.model import Actor, Mention, tokenize
@@ -588,6 +589,26 @@ def _places(text: str, entities: Sequence[Entity], mentions: list[Mention], gaze
     return sorted(places, key=lambda p: p.start)
 
 
+def _full_forms(mentions: list[Mention]) -> list[Mention]:
+    """One name for an actor the article names in a longer and a shorter form, whichever rules
+    found them: a person's name of two or more words that ends the longer name of one person
+    ("Mr Bemba Ndiaye" after "Mamadou Bemba Ndiaye"), an organisation's single word that begins
+    the longer name of one organisation ("AEG" beside "AEG Live", "Lloyd" of "Lloyd's of London")."""
+    people = {m.actor.name: m.actor for m in mentions if m.actor.kind == "person" and " " in m.actor.name}
+    bodies = {m.actor.name: m.actor for m in mentions if m.actor.kind not in ("person", "state")}
+    longer: dict[str, Actor] = {}
+    for name in people:
+        holders = [a for other, a in people.items() if len(other) > len(name) and other.endswith(" " + name)]
+        if len(holders) == 1:
+            longer[name] = holders[0]
+    for name in bodies:
+        holders = [a for other, a in bodies.items()
+                   if " " not in name and " " in other and _TRAILING.sub("", other.split()[0]) == name]
+        if len(holders) == 1:
+            longer[name] = holders[0]
+    return [replace(m, actor=longer[m.actor.name]) if m.actor.name in longer else m for m in mentions]
+
+
 def _unified(mentions: list[Mention]) -> list[Mention]:
     """One actor per name in a document: the first that knows a role or country stands for all."""
     best: dict[str, Actor] = {}
@@ -607,6 +628,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     gazetteer = gazetteer or default_gazetteer()
     if entities is None:
         entities = parse(text, lang, sentences=False).entities
+    entities = completed(text, entities)
     tokens = tokenize(text)
     capitals = gazetteer.capitals.match(text, tokens) if gazetteer.capitals is not None else []
     listed = [m for m in gazetteer.match(text, tokens) if not (m.actor.kind == "company" and _is_credit(text, m))]
@@ -625,7 +647,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     mentions += surname_mentions(text, people, mentions)
     mentions += role_references(text, lang, mentions)
     mentions += organisation_references(text, lang, mentions)
-    mentions = _unified(_origin_nouns_after(text, lang, _origins(text, mentions)))
+    mentions = _unified(_full_forms(_origin_nouns_after(text, lang, _origins(text, mentions))))
     return Recognition(mentions, _places(text, entities, mentions, gazetteer, capitals))
 
 
