@@ -163,3 +163,16 @@ def test_a_place_tag_running_over_a_legal_form_gives_way_to_the_company():
     found = named(text, "en", ents(text, ("Brambleton Widgets Co. reported", "LOC")))
     assert ("Brambleton Widgets Co.", "Brambleton Widgets Co.", "company") in found
     assert recognize(text, "en", entities=ents(text, ("Brambleton Widgets Co. reported", "LOC"))).places == []
+
+
+def test_every_row_of_origin_nouns_has_an_example_that_names_no_state():
+    from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
+
+    for _, row in read_rows(ACTORS_DIR / "origin_nouns.csv"):
+        found = [m.actor.name for m in find_actors(row["example"], row["lang"], entities=[]) if m.actor.kind == "state"]
+        assert found == [], row["example"]
+
+
+def test_a_state_adjective_before_a_word_for_a_company_or_medium_says_only_where_it_is_from():
+    text = "The UK firm sued, a Saudi news channel reported, and British troops left."
+    assert [(s, n) for s, n, _ in named(text, "en", [])] == [("British", "United Kingdom")]
