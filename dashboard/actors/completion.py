@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from dashboard.actors.ner import Entity
-from dashboard.actors.shapes import _stop_words
+from dashboard.actors.shapes import name_stop_words
 
 _NEXT_CAPITALISED = re.compile(r" ([A-ZÄÖÜ][a-zäöüß]+|[A-Z]{2,})(?![\w'’-]|\.\w)")
 _MAX_ADDED_WORDS = 2
@@ -47,7 +47,7 @@ def completed(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if entity.label in ("PER", "ORG"):
             for _ in range(_MAX_ADDED_WORDS):
                 match = _NEXT_CAPITALISED.match(text, end)
-                if match is None or match[1] in _stop_words() or _starts_other_entity(entities, match.start(1), entity.label):
+                if match is None or match[1] in name_stop_words() or _starts_other_entity(entities, match.start(1), entity.label):
                     break
                 longer = text[entity.start:match.end()]
                 last = text[entity.start:end].split()[-1]

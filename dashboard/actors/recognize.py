@@ -32,7 +32,8 @@ from dashboard.actors.model import Actor, Mention, tokenize
 from dashboard.actors.ner import Entity, parse
 from dashboard.actors.rules import (_Spans, capital_mentions, organisation_references, role_mentions, role_references,
                                     surname_mentions, title_mentions)
-from dashboard.actors.shapes import ShapedName, corrected
+from dashboard.actors.given_names import given_name_entities
+from dashboard.actors.shapes import ShapedName, corrected, name_stop_words
 
 # A news agency's credit in a dateline: "(dpa)", "(dpa/AFP)", "(Reuters) -".
 _CREDIT = re.compile(r"\((?:[\w .-]+/)*$")
@@ -469,6 +470,15 @@ def _not_person_words(lang: str) -> frozenset[str]:
                      for w in split_aliases(row["words"]))
 
 
+@lru_cache(maxsize=None)
+def _not_surnames(lang: str) -> frozenset[str]:
+    """Capitalised words that never end a person's name after a given name: words that open no
+    name, words that end the names of bodies and places, words that announce a place."""
+    places = {w for _, row in read_rows(ACTORS_DIR / "place_words.csv") if row["lang"] == lang
+              for w in split_aliases(row["words"]) if w[:1].isupper()}
+    return name_stop_words() | _not_person_words(lang) | places
+
+
 def _name_uses(text: str, lang: str) -> Counter[str]:
     """How often each capitalised word is used as a name could be: never after a determiner or
     preposition and never first on a line before an agency credit (a dateline's place). A word
@@ -628,6 +638,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     gazetteer = gazetteer or default_gazetteer()
     if entities is None:
         entities = parse(text, lang, sentences=False).entities
+    entities = given_name_entities(text, lang, entities, gazetteer, _not_surnames(lang))
     entities = completed(text, entities)
     tokens = tokenize(text)
     capitals = gazetteer.capitals.match(text, tokens) if gazetteer.capitals is not None else []

@@ -31,7 +31,7 @@ from dashboard.alternation import alternation
 MEANINGS = ("organisation", "place", "people")
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def name_stop_words() -> frozenset[str]:
     """Capitalised words that open no name however they are written (``shape_stop_words.csv``:
     articles, prepositions, weekdays, months, titles, number words), in either language."""
     return frozenset(word for _, row in read_rows(ACTORS_DIR / "shape_stop_words.csv") for word in split_aliases(row["words"]))
@@ -80,7 +80,7 @@ def heads(lang: str) -> _Heads:
 
 
 def _word_patterns(lang: str) -> dict[str, str]:
-    stop = alternation(_stop_words())
+    stop = alternation(name_stop_words())
     return {
         # a capitalised word or dotted acronym that is no function word ("U.S.", "ITAR-Tass", "Stock")
         "cap": rf"(?!(?:{stop})(?![\w.-]))(?:(?:[A-Z]\.){{2,}}|[A-ZÄÖÜ][\w&-]*(?:['’][A-Z][\w-]*)?)",
@@ -212,7 +212,7 @@ def defined_acronyms(text: str, lang: str) -> list[ShapedName]:
             run = words[first:]
             if any(not w.group()[:1].isupper() and w.group() not in _LINKS for w in run):
                 break
-            if run[0].group() in _stop_words() or run[0].group()[:1].lower() != letters[0]:
+            if run[0].group() in name_stop_words() or run[0].group()[:1].lower() != letters[0]:
                 continue
             if _holds(" ".join(w.group() for w in run).lower(), letters):
                 chosen = run  # the longest that holds within as many words as the acronym has letters
