@@ -6,6 +6,10 @@ organisation's span belongs to the name where the article shows that it does: th
 comes again elsewhere in the article, or the recogniser tagged the name's last word together with
 the next one elsewhere ("Bemba Ndiaye"). A single occurrence of a capitalised word after a name
 ("Jackson Monday", a headline running into its text) is left alone.
+
+A given name followed by a lower-case name particle and a capitalised word ("Abdullah
+al-Rabeeah", "Salman bin Fahd": ``name_particles.csv``) is a person's name the recogniser may not
+know at all.
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from functools import lru_cache
+
+from dashboard.actors.gazetteer import ACTORS_DIR, read_rows, split_aliases
 from dashboard.actors.ner import Entity
 from dashboard.actors.shapes import name_stop_words
 
@@ -58,3 +65,30 @@ def completed(text: str, entities: Sequence[Entity]) -> list[Entity]:
     # an entity the grown one now covers (the recogniser's "Ndiaye" after "Mamadou Bemba") goes
     return [e for e in grown if not any(o is not e and o.start <= e.start and e.end <= o.end
                                         and (o.start, o.end) != (e.start, e.end) for o in grown)]
+
+
+@lru_cache(maxsize=None)
+def _particle_name(lang: str) -> re.Pattern[str] | None:
+    joined = {"hyphen": [], "space": []}
+    for _, row in read_rows(ACTORS_DIR / "name_particles.csv"):
+        if row["lang"] == lang:
+            joined[row["joined"]].extend(split_aliases(row["words"]))
+    if not any(joined.values()):
+        return None
+    hyphen = "|".join(map(re.escape, joined["hyphen"])) or "(?!)"
+    space = "|".join(map(re.escape, joined["space"])) or "(?!)"
+    return re.compile(rf"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]+ (?:(?:{hyphen})-|(?:{space}) )[A-ZÄÖÜ][\w]+(?![\w-])")
+
+
+def particle_names(text: str, lang: str, entities: Sequence[Entity]) -> list[Entity]:
+    """``entities`` with a person for each name with a particle ("Abdullah al-Rabeeah") in place of
+    the entities it overlaps; a name whose given name is a stop word ("The al-...") is none."""
+    pattern = _particle_name(lang)
+    if pattern is None:
+        return list(entities)
+    found = [m for m in pattern.finditer(text) if m.group().split()[0] not in name_stop_words()]
+    if not found:
+        return list(entities)
+    kept = [e for e in entities if not any(m.start() < e.end and e.start < m.end() for m in found)]
+    kept += [Entity(m.start(), m.end(), "PER", m.group()) for m in found]
+    return sorted(kept, key=lambda e: e.start)

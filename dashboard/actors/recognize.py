@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from dashboard.actors.completion import completed
+from dashboard.actors.completion import completed, particle_names
 from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, default_gazetteer, read_rows, split_aliases
 from dashboard.actors.kinds import organisation_kind
 from dashboard.actors.model import Actor, Mention, tokenize
@@ -638,6 +638,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     gazetteer = gazetteer or default_gazetteer()
     if entities is None:
         entities = parse(text, lang, sentences=False).entities
+    entities = particle_names(text, lang, entities)
     entities = given_name_entities(text, lang, entities, gazetteer, _not_surnames(lang))
     entities = completed(text, entities)
     tokens = tokenize(text)

@@ -47,3 +47,16 @@ def test_the_first_word_of_an_organisation_named_in_full_is_that_organisation():
     text = "Insurer Brockett's of Leeds sued the promoter Zanta Live. Zanta took out the policy. Brockett said no."
     found = names(text, ents(text, ("Leeds", "LOC"), ("Zanta Live", "ORG"), ("Zanta", "ORG"), ("Brockett", "PER")))
     assert [n for _, n in found] == ["Brockett's of Leeds", "Zanta Live", "Zanta Live", "Brockett's of Leeds"]
+
+
+def test_a_given_name_with_a_name_particle_is_a_person_the_recogniser_need_not_know():
+    from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
+
+    for _, row in read_rows(ACTORS_DIR / "name_particles.csv"):
+        people = [m.actor.name for m in find_actors(row["example"], row["lang"], entities=[]) if m.actor.kind == "person"]
+        assert len(people) == 1 and (" al-" in people[0] or " bin " in people[0]), row["example"]
+
+
+def test_a_name_particle_after_a_lower_case_word_names_no_person():
+    text = "He spoke to the channel al-Arabiya on Monday."
+    assert [m.actor.kind for m in find_actors(text, "en", entities=[])] == []
