@@ -64,3 +64,9 @@ def test_an_age_for_a_name_is_the_person_named_before():
 def test_the_two_companies_are_both_companies_named_before():
     text = "Ratners Group PLC agreed on Monday to buy Weisfield's Inc. for $55 million. The two companies said the deal would close in December."
     assert actors_of(text, "en", "two companies") == {"Ratners Group PLC", "Weisfield's Inc."}
+
+
+def test_the_insurer_is_the_company_named_before():
+    text = "Brockett Insurance Ltd. refused to pay. The insurer said the policy was void."
+    found = [(text[m.start:m.end], m.actor.name) for m in find_actors(text, "en", entities=[])]
+    assert found[-1] == ("insurer", "Brockett Insurance Ltd.")
