@@ -288,7 +288,8 @@ _CORPORATE_TAIL = re.compile(r"(?:,?\s+(?:Inc\.?|Corp\.?|Co\.?|Ltd\.?|PLC|plc|LL
 
 def _short_forms(actor: Actor, lower_words: frozenset[str]) -> list[str]:
     """The shorter names a company goes by later in the article: its name less the legal form
-    and the corporate words at its end. A single word the article also uses in lower case
+    and the corporate words at its end, and its first word where that is a name ("Ralston" of
+    "Ralston Purina Co.", "Lloyd's" of "Lloyd's of London"). A single word the article also uses in lower case
     (``lower_words``: "Service" of "Service Corp.", "service") is too common to stand for it."""
     if actor.kind != "company":
         return []
@@ -299,6 +300,10 @@ def _short_forms(actor: Actor, lower_words: frozenset[str]) -> list[str]:
         if " " not in name and (len(name) < 3 or name.lower() in lower_words):
             break
         forms.append(name)
+    first = actor.name.split()[0]
+    if " " in actor.name and len(first) >= 4 and first.lower() not in lower_words and first not in name_stop_words() \
+            and not first.isupper():
+        forms.append(first)  # "Ralston" for "Ralston Purina Co.", "Lloyd's" for "Lloyd's of London"
     return forms
 
 

@@ -176,3 +176,10 @@ def test_every_row_of_origin_nouns_has_an_example_that_names_no_state():
 def test_a_state_adjective_before_a_word_for_a_company_or_medium_says_only_where_it_is_from():
     text = "The UK firm sued, a Saudi news channel reported, and British troops left."
     assert [(s, n) for s, n, _ in named(text, "en", [])] == [("British", "United Kingdom")]
+
+
+def test_a_company_is_named_later_by_the_first_word_of_its_name():
+    text = "Brambleton Widgets Co. reported lower sales. For the year, Brambleton earned less. First results came late."
+    found = named(text, "en", [])
+    assert ("Brambleton", "Brambleton Widgets Co.", "company") in found
+    assert all(surface != "First" for surface, _, _ in found)
