@@ -446,6 +446,38 @@ def _origin_nouns_after(text: str, lang: str, mentions: list[Mention]) -> list[M
     return kept
 
 
+# A German state adjective as the gazetteer matches it: lowercase ("italienischen"), or a
+# language's name ("auf Deutsch", "in Italienisch").
+_GERMAN_ADJECTIVE = re.compile(r"[a-zäöü][\w-]*|[A-ZÄÖÜ][\w-]*isch|Deutsch")
+
+
+@lru_cache(maxsize=None)
+def _state_adjective_nouns(lang: str) -> tuple[str, ...]:
+    """Endings of the nouns after which a state adjective names the state (state_adjective_nouns.csv)."""
+    return tuple(w.lower() for _, row in read_rows(ACTORS_DIR / "state_adjective_nouns.csv") if row["lang"] == lang
+                 for w in split_aliases(row["endings"]))
+
+
+def _adjectives_of_state_bodies(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+    """A German state adjective names the state only where one of the state's bodies or office
+    holders follows ("die italienische Regierung", "der ungarische Außenminister",
+    state_adjective_nouns.csv): before any other noun it says origin, language or
+    language group ("ein italienischer Pfarrgemeinderat", "im schweizerischen Grenzgebiet",
+    "deutscher und italienischer Rat"), and a language's name ("auf Deutsch") never is the state."""
+    if lang != "de":
+        return mentions
+    endings = _state_adjective_nouns(lang)
+    kept = []
+    for mention in mentions:
+        surface = text[mention.start:mention.end]
+        if mention.actor.kind == "state" and surface != mention.actor.name and _GERMAN_ADJECTIVE.fullmatch(surface):
+            noun = _word_after(text, mention.end).split("-")[-1].lower()
+            if surface[:1].isupper() or not noun.endswith(endings):
+                continue
+        kept.append(mention)
+    return kept
+
+
 def _surname_key(word: str, surnames: dict[str, Actor]) -> str | None:
     if word in surnames:
         return word
@@ -664,7 +696,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     mentions += surname_mentions(text, people, mentions)
     mentions += role_references(text, lang, mentions)
     mentions += organisation_references(text, lang, mentions)
-    mentions = _unified(_full_forms(_origin_nouns_after(text, lang, _origins(text, mentions))))
+    mentions = _unified(_full_forms(_adjectives_of_state_bodies(text, lang, _origin_nouns_after(text, lang, _origins(text, mentions)))))
     return Recognition(mentions, _places(text, entities, mentions, gazetteer, capitals))
 
 

@@ -183,3 +183,10 @@ def test_a_company_is_named_later_by_the_first_word_of_its_name():
     found = named(text, "en", [])
     assert ("Brambleton", "Brambleton Widgets Co.", "company") in found
     assert all(surface != "First" for surface, _, _ in found)
+
+
+def test_a_german_state_adjective_names_the_state_only_before_its_bodies_or_office_holders():
+    text = ("Die italienische Regierung und der österreichische Außenminister trafen sich. "
+            "Ein italienischer Gemeinderat und die schweizerische Grenzregion feiern, auf Deutsch gesungen.")
+    found = named(text, "de", [])
+    assert [(s, n) for s, n, k in found if k == "state"] == [("italienische", "Italy"), ("österreichische", "Austria")]
