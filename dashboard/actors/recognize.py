@@ -33,7 +33,7 @@ from dashboard.actors.ner import Entity, parse
 from dashboard.actors.rules import (_Spans, capital_mentions, organisation_references, role_mentions, role_references,
                                     surname_mentions, title_mentions)
 from dashboard.actors.given_names import given_name_entities
-from dashboard.actors.shapes import ShapedName, corrected, name_stop_words
+from dashboard.actors.shapes import ShapedName, abbreviates, corrected, name_stop_words
 
 # A news agency's credit in a dateline: "(dpa)", "(dpa/AFP)", "(Reuters) -".
 _CREDIT = re.compile(r"\((?:[\w .-]+/)*$")
@@ -361,7 +361,27 @@ def _one_name_per_organisation(text: str, found: list[Mention]) -> list[Mention]
         acronym = _ACRONYM_AFTER.match(text, mention.end)
         if acronym and " " in mention.actor.name:
             canonical.setdefault(acronym["acronym"], canonical.get(mention.actor.name, mention.actor))
+    for mention in sorted(found, key=lambda m: m.start):
+        if mention.actor.name not in canonical and _ACRONYM_WORD.fullmatch(mention.actor.name):
+            spelled = _spelled_out(mention.actor.name, [m for m in found if m.start < mention.start])
+            if spelled is not None:
+                canonical[mention.actor.name] = canonical.get(spelled.name, spelled)
     return [replace(m, actor=canonical.get(m.actor.name, m.actor)) for m in found]
+
+
+_ACRONYM_WORD = re.compile(r"[A-ZÄÖÜ]{2,6}")
+
+
+def _spelled_out(acronym: str, before: list[Mention]) -> Actor | None:
+    """The organisation named in full before that an acronym abbreviates without the article
+    defining it ("der Alpenverein Südtirol ... der AVS"): its letters in order in the full name,
+    the first opening it (:func:`dashboard.actors.shapes.abbreviates`); the nearest such name."""
+    for mention in sorted(before, key=lambda m: m.start, reverse=True):
+        name = mention.actor.name
+        if mention.actor.kind != "state" and name != acronym and (" " in name or len(name) > 2 * len(acronym)) \
+                and abbreviates(acronym, name):
+            return mention.actor
+    return None
 
 
 def _is_dateline(text: str, entity: Entity) -> bool:

@@ -228,6 +228,18 @@ def defined_acronyms(text: str, lang: str) -> list[ShapedName]:
     return found
 
 
+def abbreviates(acronym: str, name: str) -> bool:
+    """``acronym`` ("AVS") shortens ``name`` ("Alpenverein Südtirol"): its letters in the name in
+    order, the first the name's first, each word of the name giving one at least where the
+    acronym has as many letters as the name has words."""
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    words = [w for w in re.split(r"[\s-]+", name) if w.lower() not in _LINKS]
+    if not letters or not words or words[0][:1].lower() != letters[0] or len(words) > len(letters):
+        return False
+    return _holds(" ".join(words).lower(), letters) and all(
+        any(w[:1].lower() == c for c in letters) for w in words)
+
+
 def _holds(long_form: str, letters: list[str]) -> bool:
     """Schwartz and Hearst: the letters in order, right to left, the first at a word's start."""
     position = len(long_form) - 1

@@ -190,3 +190,10 @@ def test_a_german_state_adjective_names_the_state_only_before_its_bodies_or_offi
             "Ein italienischer Gemeinderat und die schweizerische Grenzregion feiern, auf Deutsch gesungen.")
     found = named(text, "de", [])
     assert [(s, n) for s, n, k in found if k == "state"] == [("italienische", "Italy"), ("österreichische", "Austria")]
+
+
+def test_an_acronym_the_article_does_not_define_is_the_organisation_named_in_full_before():
+    text = "Der Bergsteigerverband Tirol lud ein. Später schrieb der BVT, die Pässe seien voll."
+    found = named(text, "de", ents(text, ("Bergsteigerverband Tirol", "ORG"), ("BVT", "ORG")))
+    assert [(s, n) for s, n, _ in found] == [("Bergsteigerverband Tirol", "Bergsteigerverband Tirol"),
+                                             ("BVT", "Bergsteigerverband Tirol")]

@@ -94,3 +94,12 @@ def test_a_listed_alias_ending_a_longer_name_names_no_listed_body():
 def test_the_words_of_an_upper_case_dateline_are_no_actors():
     text = "ADDIS ABABA, Ethiopia (AP)_ The Organization of African Unity said Friday it would investigate."
     assert _names(text, "en") == {"Ethiopia": "state", "Organization of African Unity": "organisation"}
+
+
+def test_an_acronym_abbreviates_a_name_whose_words_give_its_letters_in_order():
+    from dashboard.actors.shapes import abbreviates
+
+    assert abbreviates("AVS", "Alpenverein Südtirol")
+    assert abbreviates("VSS", "Verband der Sportvereine Südtirols")
+    assert not abbreviates("AVS", "Südtiroler Alpenverein")
+    assert not abbreviates("AB", "Alpenverein Südtirol Bozen")
