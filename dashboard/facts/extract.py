@@ -13,6 +13,7 @@ Pure: the same document and gazetteer always give the same rows (fact IDs includ
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -59,6 +60,7 @@ class _ActorsBySentence:
         self.recent: dict[str, list[Actor]] = {}  # the last distinct actors of each kind, for "the two countries"
         self.groups: dict[tuple[str, int], list[Actor]] = {}
         self.seen = 0
+        self.subject: Mention | None = None  # the person opening the sentence before, if one did
 
     def __call__(self, sentence: Sentence) -> dict[Actor, str]:
         first = bisect_left(self.starts, sentence.start)
@@ -71,6 +73,9 @@ class _ActorsBySentence:
             del recent[:-RECENT]
         self.seen = max(self.seen, first)
         inside = self.mentions[first : bisect_left(self.starts, sentence.end)]
+        subject, self.subject = self.subject, _opening_person(self.text, sentence, inside)
+        if subject is not None and "person" in self.latest:
+            self.latest = {**self.latest, "person": subject}  # "Kopp ... shot Dr. Slepian. He also is wanted": Kopp
         earlier = sorted(self.latest.values(), key=lambda m: m.start)
         plural = dict.fromkeys(plural_references(sentence.text, self.lang, self.recent, self.groups), "")
         if not inside:
@@ -87,6 +92,20 @@ class _ActorsBySentence:
         for actor, form in plural.items():
             forms.setdefault(actor, form)
         return forms
+
+
+_LOWER_WORD_OR_QUOTE = re.compile(r"(?<![\w-])[a-zäöüß]|[\"„“”«»`']")
+
+
+def _opening_person(text: str, sentence: Sentence, inside: Sequence[Mention]) -> Mention | None:
+    """The person a sentence opens with, before any lower-case word and outside a quote ("Kopp, who
+    is from Vermont, was indicted in the death of Dr. Barnet Slepian"; not Cox in "„Cox ist
+    kompetent“, so Durnwalder"): the subject a pronoun opening the next sentence refers to more
+    likely than the person named last."""
+    person = next((m for m in inside if m.actor.kind == "person"), None)
+    if person is None or _LOWER_WORD_OR_QUOTE.search(text, sentence.start, person.start):
+        return None
+    return person
 
 
 def _sentence_places(sentence: Sentence, places: Sequence[Place]) -> list[str]:

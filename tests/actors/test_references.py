@@ -70,3 +70,9 @@ def test_the_insurer_is_the_company_named_before():
     text = "Brockett Insurance Ltd. refused to pay. The insurer said the policy was void."
     found = [(text[m.start:m.end], m.actor.name) for m in find_actors(text, "en", entities=[])]
     assert found[-1] == ("insurer", "Brockett Insurance Ltd.")
+
+
+def test_a_pronoun_opening_a_sentence_is_the_person_the_sentence_before_opened_with():
+    text = ("Tomas Brandt, who lives in Leeds, was charged with hitting Dr. Olga Marsh on Monday. "
+            "He also is wanted for a theft. She was not hurt, police said.")
+    assert actors_of(text, "en", "He also") == {"Tomas Brandt"}
