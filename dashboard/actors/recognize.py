@@ -97,6 +97,15 @@ def _is_title(word: str, lang: str) -> bool:
     return word in words or last in words or (len(last) > 3 and last.lower().endswith(endings))
 
 
+def _is_office(word: str, lang: str) -> bool:
+    """A title or role word for sure: a listed word, or a compound of a listed ending after a
+    stem of three letters at least ("Landesrat", "Stürmer" of "NHL-Stürmer"), not a name that
+    happens to end so ("Erat")."""
+    words, endings = _titles(lang)
+    last = word.rstrip(".").split("-")[-1]
+    return last in words or any(last.lower().endswith(e) and len(last) - len(e) >= 3 for e in endings)
+
+
 _WORD = re.compile(r"\S+")
 # A full stop after a word of two letters or more, then a capital: a sentence ends inside the span.
 _SENTENCE_END = re.compile(r"(?<=\w\w)\.\s+(?=[A-ZÄÖÜ])")
@@ -598,6 +607,8 @@ def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], en
             per_count[name] = per_count.get(name, 0) + 1
     # "Südtirols Jugend", "Südtiroler Olympiateilnehmer": a place's people, no person
     candidates = [c for c in candidates if " " not in c[2] or not _place_word(c[2].split()[0], labels, gazetteer)]
+    # "Bozens Bürgermeister", "der neue Landesrat": a span ending in a title or role names the office, no name
+    candidates = [c for c in candidates if " " not in c[2] or not _is_office(c[2].split()[-1], lang)]
     heads = _not_person_words(lang)  # "Soviet Union", "Harry Truman Library": a state or a building, no person
     not_people = {c[2].split()[0] for c in candidates if heads.intersection(c[2].split())}
     # the first word of a state's name in this article ("Soviet" of "Soviet Union")

@@ -197,3 +197,9 @@ def test_an_acronym_the_article_does_not_define_is_the_organisation_named_in_ful
     found = named(text, "de", ents(text, ("Bergsteigerverband Tirol", "ORG"), ("BVT", "ORG")))
     assert [(s, n) for s, n, _ in found] == [("Bergsteigerverband Tirol", "Bergsteigerverband Tirol"),
                                              ("BVT", "Bergsteigerverband Tirol")]
+
+
+def test_a_person_tag_ending_in_a_title_names_an_office_not_a_person():
+    text = "Mit Brunecks Bürgermeister Anton Mair sprach auch Peter Erat."
+    found = named(text, "de", ents(text, ("Brunecks Bürgermeister", "PER"), ("Anton Mair", "PER"), ("Peter Erat", "PER")))
+    assert [n for _, n, k in found if k == "person"] == ["Anton Mair", "Peter Erat"]
