@@ -254,6 +254,15 @@ def _holds(long_form: str, letters: list[str]) -> bool:
     return True
 
 
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-zäöüß]+)\b")
+
+
+def _next_lower_word(text: str, end: int) -> str:
+    """The lower-case word right after ``end``, if one follows ("O2" in "the O2 arena")."""
+    match = _LOWER_WORD_AFTER.match(text, end)
+    return match[1] if match else ""
+
+
 def _runs_on(entity: Entity, name: ShapedName) -> bool:
     """An entity that starts inside a company's shaped name and reaches beyond it ran over the
     legal form ("Ralston Purina Co. reported" tagged a place): the legal form ends the name."""
@@ -275,7 +284,7 @@ def corrected(text: str, lang: str, entities: Sequence[Entity], gazetteer: Gazet
             surface = entity.text.strip(" ,.;:_-")
             if surface in words.people:
                 continue
-            if _names_place(surface, lang):
+            if _names_place(surface, lang) or _names_place(f"{surface} {_next_lower_word(text, entity.end)}", lang):
                 entity = Entity(entity.start, entity.end, "LOC", entity.text)
         kept.append(entity)
     named = [s for s in named if not any(e.start < s.end and s.start < e.end for e in kept)]

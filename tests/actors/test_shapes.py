@@ -4,6 +4,7 @@ import pytest
 
 from dashboard.actors import find_actors, recognize
 from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
+from dashboard.actors.ner import Entity
 from dashboard.actors.shapes import defined_acronyms, shapes
 
 ALL_SHAPES = [shape for lang in ("de", "en") for shape in shapes(lang)]
@@ -103,3 +104,10 @@ def test_an_acronym_abbreviates_a_name_whose_words_give_its_letters_in_order():
     assert abbreviates("VSS", "Verband der Sportvereine Südtirols")
     assert not abbreviates("AVS", "Südtiroler Alpenverein")
     assert not abbreviates("AB", "Alpenverein Südtirol Bozen")
+
+
+def test_an_organisation_tag_before_a_lower_case_word_for_a_venue_is_a_place():
+    text = "The band played at Leeds's Zeta arena and in the Zeta Arena again."
+    start = text.index("Zeta")
+    entities = [Entity(start, start + 4, "ORG", "Zeta")]
+    assert [m.actor.name for m in find_actors(text, "en", entities=entities)] == []
