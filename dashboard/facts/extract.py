@@ -74,9 +74,8 @@ class _ActorsBySentence:
         self.seen = max(self.seen, first)
         inside = self.mentions[first : bisect_left(self.starts, sentence.end)]
         subject, self.subject = self.subject, _opening_person(self.text, sentence, inside)
-        if subject is not None and "person" in self.latest:
-            self.latest = {**self.latest, "person": subject}  # "Kopp ... shot Dr. Slepian. He also is wanted": Kopp
-        earlier = sorted(self.latest.values(), key=lambda m: m.start)
+        latest = self.latest if subject is None else {**self.latest, "person": subject}  # "Kopp ... shot Dr. Slepian. He also is wanted": Kopp
+        earlier = sorted(latest.values(), key=lambda m: m.start)
         plural = dict.fromkeys(plural_references(sentence.text, self.lang, self.recent, self.groups), "")
         if not inside:
             return {**dict.fromkeys(resolve_anaphora(sentence.text, self.lang, earlier), ""), **plural}
@@ -86,9 +85,9 @@ class _ActorsBySentence:
         if not any(actor.kind == "person" for actor in forms):  # "Er forderte die EU auf ...": he, and the EU
             forms.update(dict.fromkeys(resolve_anaphora(sentence.text, self.lang, earlier, only="person"), ""))
         elif opens_with_pronoun(sentence.text, self.lang):  # "..., so Durnwalder. Er habe Cox gefragt": Durnwalder
-            latest = self.latest.get("person")
-            if latest is not None:
-                forms.setdefault(latest.actor, "")
+            person = latest.get("person")
+            if person is not None:
+                forms.setdefault(person.actor, "")
         for actor, form in plural.items():
             forms.setdefault(actor, form)
         return forms

@@ -173,15 +173,19 @@ def test_sentence_actors_are_those_inside_or_the_latest_earlier_ones_for_an_anap
     inside, plus the person a pronoun refers to where the sentence names no person or opens with it."""
     from dashboard.actors import find_actors, resolve_anaphora
     from dashboard.actors.anaphora import opens_with_pronoun
-    from dashboard.facts.extract import _ActorsBySentence
+    from dashboard.facts.extract import _ActorsBySentence, _opening_person
     from dashboard.facts.sentences import split_sentences
 
     text = " ".join(word + rnd.choice([" ", ". ", ".\n"]) for word in words)
     mentions = find_actors(text, "de")
     lookup = _ActorsBySentence(mentions, "de", text)
+    subject = None
     for sentence in split_sentences(text, "de"):
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         earlier = [m for m in mentions if m.start < sentence.start]
+        if subject is not None:  # the person opening the sentence before stands last for a pronoun
+            earlier = [m for m in earlier if m is not subject] + [subject]
+        subject = _opening_person(text, sentence, inside)
         if inside:
             expected: dict = {}
             for m in inside:
