@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from dashboard.actors.appositions import apposition_references
 from dashboard.actors.completion import completed, particle_names
 from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, default_gazetteer, read_rows, split_aliases
 from dashboard.actors.kinds import organisation_kind
@@ -726,6 +727,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     people = sorted((m for m in mentions if m.actor.kind == "person"), key=lambda m: m.start)
     mentions += surname_mentions(text, people, mentions)
     mentions += role_references(text, lang, mentions)
+    mentions += apposition_references(text, lang, mentions)
     mentions += organisation_references(text, lang, mentions)
     mentions = _unified(_full_forms(_adjectives_of_state_bodies(text, lang, _origin_nouns_after(text, lang, _origins(text, mentions)))))
     return Recognition(mentions, _places(text, entities, mentions, gazetteer, capitals))
