@@ -457,6 +457,14 @@ def _word_after(text: str, end: int) -> str:
     return after.group(1) if after else ""
 
 
+@lru_cache(maxsize=None)
+def _stance_prefix(lang: str) -> re.Pattern[str]:
+    """A prefix that makes a state's adjective a stance ("pro-British", ``stance_prefixes.csv``)."""
+    words = [w for _, row in read_rows(ACTORS_DIR / "stance_prefixes.csv") if row["lang"] == lang
+             for w in split_aliases(row["words"])]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words)) or '(?!)'})-$", re.IGNORECASE)
+
+
 def _origin_nouns_after(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     """A state's adjective, demonym or acronym before a noun that only says where a thing or a
     person comes from ("Canadian dollars", "a U.S. citizen", "US media", "des italienischen
@@ -466,6 +474,8 @@ def _origin_nouns_after(text: str, lang: str, mentions: list[Mention]) -> list[M
     kept = []
     for mention in mentions:
         if mention.actor.kind == "state" and text[mention.start:mention.end] != mention.actor.name:
+            if _stance_prefix(lang).search(text, max(0, mention.start - 6), mention.start):
+                continue  # "pro-British towns", "anti-American protests": a stance, not the state
             noun = _word_after(text, mention.end)
             if lang == "en" and noun[:1].isupper():
                 noun = ""  # a name follows: "U.S. National Security Council" names the state's body

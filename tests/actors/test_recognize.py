@@ -203,3 +203,16 @@ def test_a_person_tag_ending_in_a_title_names_an_office_not_a_person():
     text = "Mit Brunecks Bürgermeister Anton Mair sprach auch Peter Erat."
     found = named(text, "de", ents(text, ("Brunecks Bürgermeister", "PER"), ("Anton Mair", "PER"), ("Peter Erat", "PER")))
     assert [n for _, n, k in found if k == "person"] == ["Anton Mair", "Peter Erat"]
+
+
+def test_every_stance_prefix_example_names_no_state():
+    from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
+
+    for _, row in read_rows(ACTORS_DIR / "stance_prefixes.csv"):
+        states = [m.actor.name for m in find_actors(row["example"], row["lang"], entities=[]) if m.actor.kind == "state"]
+        assert states == [], row["example"]
+
+
+def test_a_state_adjective_after_a_stance_prefix_names_no_state_but_one_alone_does():
+    text = "Pro-British towns were bombed, and British troops arrived."
+    assert [(s, n) for s, n, _ in named(text, "en", [])] == [("British", "United Kingdom")]
