@@ -111,3 +111,11 @@ def test_an_organisation_tag_before_a_lower_case_word_for_a_venue_is_a_place():
     start = text.index("Zeta")
     entities = [Entity(start, start + 4, "ORG", "Zeta")]
     assert [m.actor.name for m in find_actors(text, "en", entities=entities)] == []
+
+
+def test_school_districts_clubs_and_faculties_are_heads_of_german_organisation_names():
+    text = "Die Leiterin des Schulsprengels Auer und der Trainer vom Skiverein Vinschgau trafen sich."
+    entities = [Entity(text.index("Auer"), text.index("Auer") + 4, "LOC", "Auer"),
+                Entity(text.index("Vinschgau"), text.index("Vinschgau") + 9, "LOC", "Vinschgau")]
+    names = {m.actor.name for m in find_actors(text, "de", entities=entities)}
+    assert {"Schulsprengel Auer", "Skiverein Vinschgau"} <= names
