@@ -4,15 +4,20 @@ News introduces a person the lists do not know by a common noun right before the
 ("spokesman Chris Roslan", "Mr Wade's spokesman, Mamadou Bemba Ndiaye", "televangelist Pat
 Robertson") and later calls them by that noun alone ("the spokesman said"). The noun is learnt
 from the article, not from a list: a lower-case word before a person's name, and later the same
-word after "the" with no name after it names the person it introduced last.
+word after "the" with no name after it names the person it introduced last. A word for an
+occupation the article did not introduce anyone by ("the singer", ``occupation_nouns.csv``) names
+the person the article has named most often before it: the one the story is about.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
+from functools import lru_cache
 
-from dashboard.actors.model import Mention
+from dashboard.actors.gazetteer import ACTORS_DIR, read_rows, split_aliases
+from dashboard.actors.model import Actor, Mention
 from dashboard.actors.rules import _Spans
 
 _NOUN_BEFORE = re.compile(r"(?<![\w'’-])(?<!\bof )([a-z]{4,})(?:,)?\s+$")  # not "secretary of state X"
@@ -33,23 +38,48 @@ def _introducing_nouns(text: str, people: list[Mention]) -> dict[str, list[Menti
     return nouns
 
 
+@lru_cache(maxsize=None)
+def _occupations(lang: str) -> frozenset[str]:
+    return frozenset(w for _, row in read_rows(ACTORS_DIR / "occupation_nouns.csv") if row["lang"] == lang
+                     for w in split_aliases(row["words"]))
+
+
+def _most_named_before(people: list[Mention], position: int) -> Actor | None:
+    """The person named most often before ``position`` (the later one of a tie)."""
+    counts = Counter(m.actor for m in people if m.end <= position)
+    if not counts:
+        return None
+    latest = {m.actor: m.start for m in people if m.end <= position}
+    return max(counts, key=lambda actor: (counts[actor], latest[actor]))
+
+
 def apposition_references(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     """``the spokesman`` after ``spokesman Chris Roslan``: the person that word introduced last
-    before it. Nothing where the word introduced nobody or a name follows it."""
+    before it; ``the singer`` where no one was introduced so: the person named most often before.
+    Nothing where no one fits or a name follows the word."""
     article = _ARTICLE.get(lang)
     if article is None:
         return []
     people = sorted((m for m in mentions if m.actor.kind == "person"), key=lambda m: m.start)
     nouns = _introducing_nouns(text, people)
-    if not nouns:
+    words = set(nouns) | _occupations(lang)
+    if not words or not people:
         return []
-    pattern = re.compile(rf"(?<!\w){article}\s+(?P<noun>{'|'.join(map(re.escape, nouns))})(?![\w-])(?!\s+[A-Z])")
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<!\w){article}\s+(?P<noun>{alternatives})(?![\w-])(?!\s+[A-Z])")
     taken = _Spans(mentions)
     found: list[Mention] = []
     for match in pattern.finditer(text):
         start, end = match.span("noun")
-        introduced = nouns[match["noun"]]
-        before = bisect_right([m.end for m in introduced], start)
-        if before and not taken.overlaps(start, end):
-            found.append(Mention(start, end, introduced[before - 1].actor, "role"))
+        if taken.overlaps(start, end):
+            continue
+        actor = None
+        if match["noun"] in nouns:
+            introduced = nouns[match["noun"]]
+            before = bisect_right([m.end for m in introduced], start)
+            actor = introduced[before - 1].actor if before else None
+        elif match["noun"] in _occupations(lang):
+            actor = _most_named_before(people, start)
+        if actor is not None:
+            found.append(Mention(start, end, actor, "role"))
     return found
