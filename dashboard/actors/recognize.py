@@ -394,6 +394,30 @@ def _spelled_out(acronym: str, before: list[Mention]) -> Actor | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _party_wings(lang: str) -> dict[str, str]:
+    """Each form of a word for a party's wing (party_wings.csv: "Arbeitnehmern") and the wing's name."""
+    return {form: row["wing"] for _, row in read_rows(ACTORS_DIR / "party_wings.csv") if row["lang"] == lang
+            for form in split_aliases(row["forms"])}
+
+
+_COMPOUND_PART = re.compile(r"-([A-ZÄÖÜ][\wäöüß]*)")
+
+
+def _wings(text: str, lang: str, listed: list[Mention]) -> list[Mention]:
+    """A party's name joined to a word for one of its wings ("die SVP-Arbeitnehmer", "den
+    SVP-Arbeitnehmern", "der SPD-Jugend") names that wing, a party of its own, not the party."""
+    wings = _party_wings(lang)
+    kept = []
+    for mention in listed:
+        part = _COMPOUND_PART.match(text, mention.end) if mention.actor.kind == "party" else None
+        if part and part.group(1) in wings:
+            name = f"{text[mention.start:mention.end]}-{wings[part.group(1)]}"
+            mention = Mention(mention.start, part.end(), Actor(name, "party"), "name")
+        kept.append(mention)
+    return kept
+
+
 def _is_dateline(text: str, entity: Entity) -> bool:
     """The place a report was filed from, first on its line before the agency: "ROM (APA)."."""
     line_start = text.rfind("\n", 0, entity.start) + 1
@@ -724,6 +748,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     capitals = gazetteer.capitals.match(text, tokens) if gazetteer.capitals is not None else []
     listed = [m for m in gazetteer.match(text, tokens) if not (m.actor.kind == "company" and _is_credit(text, m))]
     entities, shaped = corrected(text, lang, entities, gazetteer)
+    listed = _wings(text, lang, listed)
     listed, organisations = _organisations(text, lang, gazetteer, listed, entities, shaped)
     organisations += _named_by_noun(text, lang, gazetteer, sorted(listed + organisations, key=lambda m: m.start))
     organisations += _repeats(text, sorted(listed + organisations, key=lambda m: m.start),

@@ -216,3 +216,19 @@ def test_every_stance_prefix_example_names_no_state():
 def test_a_state_adjective_after_a_stance_prefix_names_no_state_but_one_alone_does():
     text = "Pro-British towns were bombed, and British troops arrived."
     assert [(s, n) for s, n, _ in named(text, "en", [])] == [("British", "United Kingdom")]
+
+
+def test_a_party_joined_to_a_word_for_its_wing_names_the_wing_as_a_party():
+    text = "Die SVP-Arbeitnehmer stellten sich gegen die SVP. Den SVP-Arbeitnehmern fehlt ein Chef."
+    found = named(text, "de", [])
+    assert [(s, n, k) for s, n, k in found] == [
+        ("SVP-Arbeitnehmer", "SVP-Arbeitnehmer", "party"), ("SVP", "South Tyrolean People's Party", "party"),
+        ("SVP-Arbeitnehmern", "SVP-Arbeitnehmer", "party")]
+
+
+def test_every_row_of_party_wings_names_the_wing_of_its_example():
+    from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
+
+    for _, row in read_rows(ACTORS_DIR / "party_wings.csv"):
+        kinds = [(m.actor.name.split("-")[-1], m.actor.kind) for m in find_actors(row["example"], row["lang"], entities=[])]
+        assert (row["wing"], "party") in kinds, row["example"]
