@@ -263,6 +263,23 @@ def _next_lower_word(text: str, end: int) -> str:
     return match[1] if match else ""
 
 
+@lru_cache(maxsize=None)
+def _place_preposition(lang: str) -> re.Pattern[str] | None:
+    words = [w for _, row in read_rows(ACTORS_DIR / "place_prepositions.csv") if row["lang"] == lang
+             for w in split_aliases(row["words"])]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})\s+$") if words else None
+
+
+def _after_place_preposition(text: str, entity: Entity, surface: str, lang: str) -> bool:
+    """A single capitalised word tagged an organisation right after "in" (``place_prepositions.csv``)
+    with no word for an organisation's type ("a bakery in Cincinnati") is a place: what happens
+    "in" a body is rarely said of its one-word name."""
+    pattern = _place_preposition(lang)
+    return (pattern is not None and " " not in surface and not surface.isupper() and len(surface) > 3
+            and pattern.search(text, max(0, entity.start - 4), entity.start) is not None
+            and re.fullmatch(rf"(?:{heads(lang).organisation})", surface) is None)
+
+
 def _runs_on(entity: Entity, name: ShapedName) -> bool:
     """An entity that starts inside a company's shaped name and reaches beyond it ran over the
     legal form ("Ralston Purina Co. reported" tagged a place): the legal form ends the name."""
@@ -284,7 +301,8 @@ def corrected(text: str, lang: str, entities: Sequence[Entity], gazetteer: Gazet
             surface = entity.text.strip(" ,.;:_-")
             if surface in words.people:
                 continue
-            if _names_place(surface, lang) or _names_place(f"{surface} {_next_lower_word(text, entity.end)}", lang):
+            if _names_place(surface, lang) or _names_place(f"{surface} {_next_lower_word(text, entity.end)}", lang) \
+                    or _after_place_preposition(text, entity, surface, lang):
                 entity = Entity(entity.start, entity.end, "LOC", entity.text)
         kept.append(entity)
     named = [s for s in named if not any(e.start < s.end and s.start < e.end for e in kept)]

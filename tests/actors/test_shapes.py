@@ -119,3 +119,12 @@ def test_school_districts_clubs_and_faculties_are_heads_of_german_organisation_n
                 Entity(text.index("Vinschgau"), text.index("Vinschgau") + 9, "LOC", "Vinschgau")]
     names = {m.actor.name for m in find_actors(text, "de", entities=entities)}
     assert {"Schulsprengel Auer", "Skiverein Vinschgau"} <= names
+
+
+@pytest.mark.parametrize("row", [row for _, row in read_rows(ACTORS_DIR / "place_prepositions.csv")], ids=lambda row: row["lang"])
+def test_a_single_word_tagged_an_organisation_after_a_place_preposition_is_a_place(row):
+    text = row["example"]
+    start = text.index("Brambleton")
+    entities = [Entity(start, start + len("Brambleton"), "ORG", "Brambleton")]
+    assert [m.actor.name for m in find_actors(text, row["lang"], entities=entities)] == []
+    assert [p.name for p in recognize(text, row["lang"], entities=entities).places] == ["Brambleton"]
