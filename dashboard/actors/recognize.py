@@ -322,8 +322,8 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß][\w-]*")
 
 def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Mention]:
     """Every later use of an organisation's name the article has introduced ("Frontex" after "die
-    EU-Grenzschutzagentur Frontex"), as the recogniser may tag it once only. Whole words, not the
-    first part of a compound."""
+    EU-Grenzschutzagentur Frontex"), as the recogniser may tag it once only. Whole words or the
+    first part of a German compound noun ("Frontex-Einsatz")."""
     actors = {m.actor.name: m.actor for m in named if len(m.actor.name) >= 3}
     if any(m.actor.kind == "company" for m in named):
         lower_words = frozenset(_LOWER_WORD.findall(text))
@@ -335,7 +335,8 @@ def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Ment
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if not _WORD_CHAR.match(text, start - 1 if start else len(text)) and not _WORD_CHAR.match(text, end):
+            if not _WORD_CHAR.match(text, start - 1 if start else len(text)) and (
+                    not _WORD_CHAR.match(text, end) or _opens_german_compound(text, end)):
                 candidates.append((start, -end, name))
             start = text.find(name, start + 1)
     occupied = _Spans(taken)
@@ -350,6 +351,14 @@ def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Ment
 
 
 _WORD_CHAR = re.compile(r"[\w-]")
+# A hyphen and a capitalised noun after a name: a German compound naming it ("Confindustria-Experten").
+_GERMAN_COMPOUND = re.compile(r"-\s?[A-ZÄÖÜ][a-zäöüß]")
+
+
+def _opens_german_compound(text: str, end: int) -> bool:
+    """A name the article introduced, as the first part of a compound noun ("die Confindustria-
+    Experten", "NHL-Stürmer", "Sparkassen- Zentrale" split over a line), still names it."""
+    return bool(_GERMAN_COMPOUND.match(text, end))
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-ZÄÖÜ][A-ZÄÖÜ0-9&-]{1,7})\)")

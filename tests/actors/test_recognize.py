@@ -232,3 +232,9 @@ def test_every_row_of_party_wings_names_the_wing_of_its_example():
     for _, row in read_rows(ACTORS_DIR / "party_wings.csv"):
         kinds = [(m.actor.name.split("-")[-1], m.actor.kind) for m in find_actors(row["example"], row["lang"], entities=[])]
         assert (row["wing"], "party") in kinds, row["example"]
+
+
+def test_an_organisation_the_article_introduced_counts_as_the_first_part_of_a_compound():
+    text = "Der Industriellenverband Confindustria warnte. Die Confindustria-Experten rechnen mit weniger."
+    found = named(text, "de", [])
+    assert [s for s, n, _ in found if n == "Confindustria"] == ["Confindustria", "Confindustria"]
