@@ -33,7 +33,7 @@ from dashboard.actors.model import Actor, Mention, tokenize
 from dashboard.actors.ner import Entity, parse
 from dashboard.actors.rules import (_Spans, capital_mentions, organisation_references, role_mentions, role_references,
                                     surname_mentions, title_mentions)
-from dashboard.actors.given_names import given_name_entities
+from dashboard.actors.given_names import given_name_entities, given_names
 from dashboard.actors.shapes import ShapedName, abbreviates, corrected, name_stop_words
 
 # A news agency's credit in a dateline: "(dpa)", "(dpa/AFP)", "(Reuters) -".
@@ -711,11 +711,17 @@ def _places(text: str, entities: Sequence[Entity], mentions: list[Mention], gaze
     return sorted(places, key=lambda p: p.start)
 
 
+def _single_people(mentions: list[Mention]) -> dict[str, Actor]:
+    return {m.actor.name: m.actor for m in mentions if m.actor.kind == "person" and " " not in m.actor.name}
+
+
 def _full_forms(mentions: list[Mention]) -> list[Mention]:
     """One name for an actor the article names in a longer and a shorter form, whichever rules
     found them: a person's name of two or more words that ends the longer name of one person
-    ("Mr Bemba Ndiaye" after "Mamadou Bemba Ndiaye"), an organisation's single word that begins
-    the longer name of one organisation ("AEG" beside "AEG Live", "Lloyd" of "Lloyd's of London")."""
+    ("Mr Bemba Ndiaye" after "Mamadou Bemba Ndiaye"), a given name alone that begins the name of
+    one person ("Michael" for Michael Jackson; ``given_names.csv``), an organisation's single
+    word that begins the longer name of one organisation ("AEG" beside "AEG Live", "Lloyd" of
+    "Lloyd's of London")."""
     people = {m.actor.name: m.actor for m in mentions if m.actor.kind == "person" and " " in m.actor.name}
     bodies = {m.actor.name: m.actor for m in mentions if m.actor.kind not in ("person", "state")}
     longer: dict[str, Actor] = {}
@@ -723,6 +729,10 @@ def _full_forms(mentions: list[Mention]) -> list[Mention]:
         holders = [a for other, a in people.items() if len(other) > len(name) and other.endswith(" " + name)]
         if len(holders) == 1:
             longer[name] = holders[0]
+    for name in [n for n in _single_people(mentions) if n in given_names()]:
+        holders = {a.name: a for other, a in people.items() if other.split()[0] == name}
+        if len(holders) == 1:
+            longer[name] = next(iter(holders.values()))  # "Michael" where the article names Michael Jackson
     for name in bodies:
         holders = [a for other, a in bodies.items()
                    if " " not in name and " " in other and _TRAILING.sub("", other.split()[0]) == name]

@@ -60,3 +60,9 @@ def test_a_given_name_with_a_name_particle_is_a_person_the_recogniser_need_not_k
 def test_a_name_particle_after_a_lower_case_word_names_no_person():
     text = "He spoke to the channel al-Arabiya on Monday."
     assert [m.actor.kind for m in find_actors(text, "en", entities=[])] == []
+
+
+def test_a_given_name_alone_is_the_one_person_of_the_article_it_begins_the_name_of():
+    text = "Michael Okoro won the race. Later Michael said he was tired. Sidney Okafor and Okafor Bank met."
+    found = names(text, ents(text, ("Michael Okoro", "PER"), ("Michael", "PER")))
+    assert found[:2] == [("Michael Okoro", "Michael Okoro"), ("Michael", "Michael Okoro")]
