@@ -76,3 +76,12 @@ def test_a_pronoun_opening_a_sentence_is_the_person_the_sentence_before_opened_w
     text = ("Tomas Brandt, who lives in Leeds, was charged with hitting Dr. Olga Marsh on Monday. "
             "He also is wanted for a theft. She was not hurt, police said.")
     assert actors_of(text, "en", "He also") == {"Tomas Brandt"}
+
+
+def test_german_beide_and_die_beiden_politiker_are_the_last_two_people_named_before():
+    recent = {"person": [Actor("Anna Huber", "person"), Actor("Max Gruber", "person"), Actor("Eva Lang", "person")],
+              "state": [Actor("Austria", "state"), Actor("Italy", "state")]}
+    assert [a.name for a in plural_references("Beide reisten danach nach Wien.", "de", recent, {})] == ["Max Gruber", "Eva Lang"]
+    assert [a.name for a in plural_references("Die beiden jungen Politiker lachten.", "de", recent, {})] == ["Max Gruber", "Eva Lang"]
+    assert [a.name for a in plural_references("Die beiden Länder einigten sich.", "de", recent, {})] == ["Austria", "Italy"]
+    assert plural_references("Die beiden Häuser brannten.", "de", recent, {}) == []
