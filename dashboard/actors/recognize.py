@@ -498,6 +498,15 @@ def _stance_prefix(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words)) or '(?!)'})-$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _counted(lang: str) -> re.Pattern[str]:
+    """A number or count word right before a demonym ("12 Americans", ``counted_words.csv``)."""
+    words = [w for _, row in read_rows(ACTORS_DIR / "counted_words.csv") if row["lang"] == lang
+             for w in split_aliases(row["words"])]
+    alternatives = "|".join(map(re.escape, words)) or "(?!)"
+    return re.compile(rf"(?:(?<![\w.,])\d[\d,]*|(?<![\w-])(?i:{alternatives}))\s+$")
+
+
 def _origin_nouns_after(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     """A state's adjective, demonym or acronym before a noun that only says where a thing or a
     person comes from ("Canadian dollars", "a U.S. citizen", "US media", "des italienischen
@@ -509,6 +518,8 @@ def _origin_nouns_after(text: str, lang: str, mentions: list[Mention]) -> list[M
         if mention.actor.kind == "state" and text[mention.start:mention.end] != mention.actor.name:
             if _stance_prefix(lang).search(text, max(0, mention.start - 6), mention.start):
                 continue  # "pro-British towns", "anti-American protests": a stance, not the state
+            if text[mention.end - 1] == "s" and _counted(lang).search(text, max(0, mention.start - 16), mention.start):
+                continue  # "12 Americans", "none of them Americans": people counted, not the state
             noun = _word_after(text, mention.end)
             if lang == "en" and noun[:1].isupper():
                 noun = ""  # a name follows: "U.S. National Security Council" names the state's body

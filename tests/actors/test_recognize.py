@@ -238,3 +238,12 @@ def test_an_organisation_the_article_introduced_counts_as_the_first_part_of_a_co
     text = "Der Industriellenverband Confindustria warnte. Die Confindustria-Experten rechnen mit weniger."
     found = named(text, "de", [])
     assert [s for s, n, _ in found if n == "Confindustria"] == ["Confindustria", "Confindustria"]
+
+
+def test_a_counted_demonym_is_people_of_that_origin_but_a_counted_adjective_is_the_state():
+    from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
+
+    for _, row in read_rows(ACTORS_DIR / "counted_words.csv"):
+        assert [m for m in find_actors(row["example"], row["lang"], entities=[]) if m.actor.kind == "state"] == []
+    text = "Eleven people, none of them Americans, died; two American soldiers were hurt."
+    assert [(s, n) for s, n, _ in named(text, "en", [])] == [("American", "United States")]
