@@ -7,7 +7,8 @@ comes again elsewhere in the article, or the recogniser tagged the name's last w
 the next one elsewhere ("Bemba Ndiaye"). A single occurrence of a capitalised word after a name
 ("Jackson Monday", a headline running into its text) is left alone.
 
-A given name followed by a lower-case name particle and a capitalised word ("Abdullah
+A given name right before a person's span joins it ("Mary" of "Mary Jo White" tagged "Jo
+White"; ``given_names.csv``). A given name followed by a lower-case name particle and a capitalised word ("Abdullah
 al-Rabeeah", "Salman bin Fahd": ``name_particles.csv``) is a person's name the recogniser may not
 know at all.
 """
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from dashboard.actors.gazetteer import ACTORS_DIR, read_rows, split_aliases
+from dashboard.actors.given_names import given_names
 from dashboard.actors.ner import Entity
 from dashboard.actors.shapes import name_stop_words
 
@@ -44,6 +46,16 @@ def _starts_other_entity(entities: Sequence[Entity], start: int, label: str) -> 
     return any(e.start == start and e.label != label for e in entities)
 
 
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) $")
+
+
+def _given_name_start(text: str, entity: Entity) -> int:
+    """Where a person's span starts once a given name right before it joins it ("Mary" of
+    "Mary Jo White" tagged "Jo White"; ``given_names.csv``)."""
+    match = _GIVEN_NAME_BEFORE.search(text, max(0, entity.start - 20), entity.start)
+    return match.start(1) if match and match[1] in given_names() else entity.start
+
+
 def completed(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """``entities`` with each person's or organisation's span grown over the capitalised words
     after it that the article shows to be part of the name (see the module's docstring)."""
@@ -61,7 +73,10 @@ def completed(text: str, entities: Sequence[Entity]) -> list[Entity]:
                 if _whole_word_count(text, longer) < 2 and (entity.label, last, match[1]) not in pairs:
                     break
                 end = match.end()
-        grown.append(entity if end == entity.end else Entity(entity.start, end, entity.label, text[entity.start:end]))
+        start = _given_name_start(text, entity) if entity.label == "PER" else entity.start
+        if (start, end) != (entity.start, entity.end):
+            entity = Entity(start, end, entity.label, text[start:end])
+        grown.append(entity)
     # an entity the grown one now covers (the recogniser's "Ndiaye" after "Mamadou Bemba") goes
     return [e for e in grown if not any(o is not e and o.start <= e.start and e.end <= o.end
                                         and (o.start, o.end) != (e.start, e.end) for o in grown)]

@@ -66,3 +66,9 @@ def test_a_given_name_alone_is_the_one_person_of_the_article_it_begins_the_name_
     text = "Michael Okoro won the race. Later Michael said he was tired. Sidney Okafor and Okafor Bank met."
     found = names(text, ents(text, ("Michael Okoro", "PER"), ("Michael", "PER")))
     assert found[:2] == [("Michael Okoro", "Michael Okoro"), ("Michael", "Michael Okoro")]
+
+
+def test_a_given_name_right_before_a_person_tag_joins_the_name():
+    text = "A statement came from Attorney Mary Jo Quillan. Quillan leads the team."
+    grown = completed(text, ents(text, ("Jo Quillan", "PER")))
+    assert [e.text for e in grown] == ["Mary Jo Quillan"]
