@@ -34,7 +34,7 @@ from dashboard.actors.ner import Entity, parse
 from dashboard.actors.rules import (_Spans, capital_mentions, organisation_references, role_mentions, role_references,
                                     surname_mentions, title_mentions)
 from dashboard.actors.given_names import given_name_entities, given_names
-from dashboard.actors.shapes import ShapedName, abbreviates, corrected, name_stop_words
+from dashboard.actors.shapes import ShapedName, abbreviates, corrected, nominative, name_stop_words
 
 # A news agency's credit in a dateline: "(dpa)", "(dpa/AFP)", "(Reuters) -".
 _CREDIT = re.compile(r"\((?:[\w .-]+/)*$")
@@ -197,6 +197,7 @@ def _organisations(text: str, lang: str, gazetteer: Gazetteer, listed: list[Ment
         known = gazetteer.lookup(name)
         if known is not None and known.kind == "state":
             continue
+        name = name if known is not None else nominative(name, lang)  # "des Verbandes der X": "Verband der X"
         actor = known if known is not None else Actor(name, organisation_kind(name))
         dropped.update(id(m) for m in inside)
         found.append(Mention(start, end, actor, "name"))

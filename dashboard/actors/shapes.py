@@ -133,7 +133,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 _GENITIVE = re.compile(r"(?<![\w-])([\w-]+?)(?:es|s)(?![\w-])")
 
 
-def _nominative(name: str, lang: str) -> str:
+def nominative(name: str, lang: str) -> str:
     """A German name with its head in the genitive ("Instituts für Biomedizin", "Schweizer
     Kochverbandes") in the nominative: the first word that is a head with "-es" or "-s"."""
     if lang != "de":
@@ -174,7 +174,7 @@ def shaped_names(text: str, lang: str, entities: Sequence[Entity], gazetteer: Ga
             legal = _LEGAL_THEN_OF.search(text, start, end)
             if legal:  # "Hunter Environmental Services Inc. of Southport": the place is not the name
                 end = legal.start() + len(legal.group(1))
-            name = shape.name.replace("{name}", _nominative(text[start:end], lang))
+            name = shape.name.replace("{name}", nominative(text[start:end], lang))
             found.append(ShapedName(start, end, name, shape.kind))
     found += defined_acronyms(text, lang)
     chosen: list[ShapedName] = []
@@ -224,7 +224,7 @@ def defined_acronyms(text: str, lang: str) -> list[ShapedName]:
             start, end = offset + chosen[0].start(), offset + chosen[-1].end()
             long_form = text[start:end]
             if not _names_place(long_form, lang) or any(re.fullmatch(heads(lang).organisation, w) for w in long_form.split()):
-                found.append(ShapedName(start, end, text[start:end]))
+                found.append(ShapedName(start, end, nominative(long_form, lang)))
     return found
 
 

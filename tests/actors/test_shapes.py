@@ -128,3 +128,9 @@ def test_a_single_word_tagged_an_organisation_after_a_place_preposition_is_a_pla
     entities = [Entity(start, start + len("Brambleton"), "ORG", "Brambleton")]
     assert [m.actor.name for m in find_actors(text, row["lang"], entities=entities)] == []
     assert [p.name for p in recognize(text, row["lang"], entities=entities).places] == ["Brambleton"]
+
+
+def test_a_name_defining_its_acronym_in_the_genitive_is_named_in_the_nominative():
+    text = "Die Gründung des Verbandes der Bergführer Tirols (VBT) jährt sich."
+    names = [m.actor.name for m in find_actors(text, "de", entities=[])]
+    assert names[0] == "Verband der Bergführer Tirols" and "Verbandes der Bergführer Tirols" not in names
