@@ -321,6 +321,9 @@ def _short_forms(actor: Actor, lower_words: frozenset[str]) -> list[str]:
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß][\w-]*")
 
 
+_NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
+
+
 def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Mention]:
     """Every later use of an organisation's name the article has introduced ("Frontex" after "die
     EU-Grenzschutzagentur Frontex"), as the recogniser may tag it once only. Whole words or the
@@ -331,12 +334,15 @@ def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Ment
         for mention in named:
             for short in _short_forms(mention.actor, lower_words):
                 actors.setdefault(short, mention.actor)
+    full_names = {m.actor.name for m in named}
     candidates: list[tuple[int, int, str]] = []
     for name in actors:  # str.find per name: no pattern to compile for every article
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if not _WORD_CHAR.match(text, start - 1 if start else len(text)) and (
+            # a short form's one word that another name goes on from ("Cape" of "Cape Argus" in "Cape Town")
+            in_other_name = name not in full_names and " " not in name and _NAME_GOES_ON.match(text, end)
+            if not in_other_name and not _WORD_CHAR.match(text, start - 1 if start else len(text)) and (
                     not _WORD_CHAR.match(text, end) or _opens_german_compound(text, end)):
                 candidates.append((start, -end, name))
             start = text.find(name, start + 1)

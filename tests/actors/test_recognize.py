@@ -247,3 +247,9 @@ def test_a_counted_demonym_is_people_of_that_origin_but_a_counted_adjective_is_t
         assert [m for m in find_actors(row["example"], row["lang"], entities=[]) if m.actor.kind == "state"] == []
     text = "Eleven people, none of them Americans, died; two American soldiers were hurt."
     assert [(s, n) for s, n, _ in named(text, "en", [])] == [("American", "United States")]
+
+
+def test_a_company_s_first_word_inside_another_name_is_no_short_use():
+    text = "Brambleton Widgets Co. reported lower sales. Brambleton Park stayed closed. Brambleton said so."
+    found = [(s, n) for s, n, _ in named(text, "en", [])]
+    assert found == [("Brambleton Widgets Co.", "Brambleton Widgets Co."), ("Brambleton", "Brambleton Widgets Co.")]
