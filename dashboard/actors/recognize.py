@@ -769,6 +769,28 @@ def _unified(mentions: list[Mention]) -> list[Mention]:
     return sorted((replace(m, actor=best[m.actor.name]) for m in mentions), key=lambda m: m.start)
 
 
+# The first word of a body's name and what joins it to the rest: "U.S. " of "U.S. Senate", "US-" of "US-Senat".
+_FIRST_WORD = re.compile(r"(\S+?)(?:-|\s+)(?=\w)")
+
+
+def _state_prefixed(text: str, gazetteer: Gazetteer, listed: list[Mention]) -> list[Mention]:
+    """A listed body named with its own state's acronym in front ("U.S. Senate", "US-Kongress")
+    names that state too: the acronym becomes a mention of the state, the rest the body's. Only
+    for bodies of that state, and never a state word inside a name ("Deutsche Bundesbank",
+    like the company Deutsche Bank, names no state)."""
+    out: list[Mention] = []
+    for mention in listed:
+        first = _FIRST_WORD.match(text, mention.start, mention.end)
+        acronym = first is not None and first.group(1).replace(".", "").isupper()  # not "Deutsche" of "Deutsche Bundesbank"
+        state = gazetteer.lookup(first.group(1)) if acronym and mention.actor.kind == "organisation" and mention.actor.country else None
+        if state is None or state.kind != "state" or state.name != mention.actor.country:
+            out.append(mention)
+            continue
+        out.append(Mention(mention.start, mention.start + len(first.group(1)), state, "acronym"))
+        out.append(replace(mention, start=first.end()))
+    return out
+
+
 def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
               entities: Sequence[Entity] | None = None) -> Recognition:
     """Actor mentions (sorted, never overlapping) and places of one document.
@@ -784,6 +806,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     tokens = tokenize(text)
     capitals = gazetteer.capitals.match(text, tokens) if gazetteer.capitals is not None else []
     listed = [m for m in gazetteer.match(text, tokens) if not (m.actor.kind == "company" and _is_credit(text, m))]
+    listed = _state_prefixed(text, gazetteer, listed)
     entities, shaped = corrected(text, lang, entities, gazetteer)
     listed = _wings(text, lang, listed)
     listed, organisations = _organisations(text, lang, gazetteer, listed, entities, shaped)

@@ -253,3 +253,21 @@ def test_a_company_s_first_word_inside_another_name_is_no_short_use():
     text = "Brambleton Widgets Co. reported lower sales. Brambleton Park stayed closed. Brambleton said so."
     found = [(s, n) for s, n, _ in named(text, "en", [])]
     assert found == [("Brambleton Widgets Co.", "Brambleton Widgets Co."), ("Brambleton", "Brambleton Widgets Co.")]
+
+
+def test_a_body_named_with_its_state_in_front_names_the_state_too():
+    text = "The U.S. State Department said the U.S. Senate would not vote."
+    found = [(text[m.start:m.end], m.actor.name) for m in recognize(text, "en").mentions]
+    assert found == [("U.S.", "United States"), ("State Department", "US State Department"),
+                     ("U.S.", "United States"), ("Senate", "US Senate")]
+
+
+def test_a_company_named_with_a_state_word_names_no_state():
+    assert [m.actor.name for m in recognize("Die Deutsche Bank meldete Gewinne.", "de").mentions] == ["Deutsche Bank"]
+
+
+def test_listed_banks_agencies_and_companies_keep_their_kind_under_a_short_name():
+    text = "Goldman Sachs analyst Jan Hatzius said the Fed would wait; the FBI declined to comment."
+    found = {m.actor.name: m.actor.kind for m in recognize(text, "en").mentions}
+    assert found["Goldman Sachs"] == "company" and found["Jan Hatzius"] == "person"
+    assert found["Federal Reserve"] == "organisation" and found["Federal Bureau of Investigation"] == "organisation"
