@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 
 
-def trie_regex(words: Iterable[str]) -> str:
+def trie_regex(words: Iterable[str], space: str = r"\s+") -> str:
     """The words as a trie-shaped alternation without a group around it; a space in a word
-    matches any run of white space (a name broken over a line is still the name)."""
+    matches ``space``: by default any run of white space (a name broken over a line is still
+    the name)."""
     trie: dict = {}
     for word in sorted(set(words)):
         node = trie
@@ -23,7 +24,7 @@ def trie_regex(words: Iterable[str]) -> str:
         node[""] = {}
 
     def render(node: dict) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + render(child)
+        branches = [(space if char == " " else re.escape(char)) + render(child)
                     for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
@@ -33,7 +34,7 @@ def trie_regex(words: Iterable[str]) -> str:
     return render(trie)
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], space: str = r"\s+") -> str:
     """A group matching any of the words, longest first; ``(?!)`` (never matches) for none."""
     words = {" ".join(w.split()) for w in words if w.strip()}
-    return f"(?:{trie_regex(words)})" if words else "(?!)"
+    return f"(?:{trie_regex(words, space)})" if words else "(?!)"

@@ -23,3 +23,8 @@ def test_no_words_never_match_and_a_word_list_needs_no_group_around_it():
     assert re.search(alternation([]), "anything") is None
     assert re.search(alternation(["  "]), "anything") is None
     assert re.fullmatch(f"x{trie_regex(['a', 'ab'])}", "xab")
+
+
+def test_a_word_list_may_keep_its_spaces_literal():
+    pattern = re.compile(alternation(["pop star", "of them"], space=" ") + r"\Z")
+    assert pattern.match("pop star") and not pattern.match("pop\nstar")

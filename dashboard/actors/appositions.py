@@ -19,6 +19,7 @@ from functools import lru_cache
 from dashboard.actors.gazetteer import ACTORS_DIR, read_rows, split_aliases
 from dashboard.actors.model import Actor, Mention
 from dashboard.actors.rules import _Spans
+from dashboard.alternation import alternation
 
 _NOUN_BEFORE = re.compile(r"(?<![\w'’-])(?<!\bof )([a-z]{4,})(?:,)?\s+$")  # not "secretary of state X"
 _ARTICLE = {"en": r"[Tt]he", "de": r"(?!)"}  # German titles before names are roles already (roles.csv)
@@ -65,8 +66,7 @@ def apposition_references(text: str, lang: str, mentions: list[Mention]) -> list
     words = set(nouns) | _occupations(lang)
     if not words or not people:
         return []
-    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    pattern = re.compile(rf"(?<!\w){article}\s+(?P<noun>{alternatives})(?![\w-])(?!\s+[A-Z])")
+    pattern = re.compile(rf"(?<!\w){article}\s+(?P<noun>{alternation(words, space=' ')})(?![\w-])(?!\s+[A-Z])")
     taken = _Spans(mentions)
     found: list[Mention] = []
     for match in pattern.finditer(text):

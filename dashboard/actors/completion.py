@@ -24,6 +24,7 @@ from dashboard.actors.gazetteer import ACTORS_DIR, read_rows, split_aliases
 from dashboard.actors.given_names import given_names
 from dashboard.actors.ner import Entity
 from dashboard.actors.shapes import name_stop_words
+from dashboard.alternation import alternation
 
 _NEXT_CAPITALISED = re.compile(r" ([A-ZÄÖÜ][a-zäöüß]+|[A-Z]{2,})(?![\w'’-]|\.\w)")
 _MAX_ADDED_WORDS = 2
@@ -90,9 +91,8 @@ def _particle_name(lang: str) -> re.Pattern[str] | None:
             joined[row["joined"]].extend(split_aliases(row["words"]))
     if not any(joined.values()):
         return None
-    hyphen = "|".join(map(re.escape, joined["hyphen"])) or "(?!)"
-    space = "|".join(map(re.escape, joined["space"])) or "(?!)"
-    return re.compile(rf"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]+ (?:(?:{hyphen})-|(?:{space}) )[A-ZÄÖÜ][\w]+(?![\w-])")
+    hyphen, space = alternation(joined["hyphen"]), alternation(joined["space"])
+    return re.compile(rf"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]+ (?:{hyphen}-|{space} )[A-ZÄÖÜ][\w]+(?![\w-])")
 
 
 def particle_names(text: str, lang: str, entities: Sequence[Entity]) -> list[Entity]:

@@ -35,6 +35,7 @@ from dashboard.actors.rules import (_Spans, capital_mentions, organisation_refer
                                     surname_mentions, title_mentions)
 from dashboard.actors.given_names import given_name_entities, given_names
 from dashboard.actors.shapes import ShapedName, abbreviates, corrected, nominative, name_stop_words
+from dashboard.alternation import alternation
 
 # A news agency's credit in a dateline: "(dpa)", "(dpa/AFP)", "(Reuters) -".
 _CREDIT = re.compile(r"\((?:[\w .-]+/)*$")
@@ -502,7 +503,7 @@ def _stance_prefix(lang: str) -> re.Pattern[str]:
     """A prefix that makes a state's adjective a stance ("pro-British", ``stance_prefixes.csv``)."""
     words = [w for _, row in read_rows(ACTORS_DIR / "stance_prefixes.csv") if row["lang"] == lang
              for w in split_aliases(row["words"])]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words)) or '(?!)'})-$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){alternation(words)}-$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -510,8 +511,7 @@ def _counted(lang: str) -> re.Pattern[str]:
     """A number or count word right before a demonym ("12 Americans", ``counted_words.csv``)."""
     words = [w for _, row in read_rows(ACTORS_DIR / "counted_words.csv") if row["lang"] == lang
              for w in split_aliases(row["words"])]
-    alternatives = "|".join(map(re.escape, words)) or "(?!)"
-    return re.compile(rf"(?:(?<![\w.,])\d[\d,]*|(?<![\w-])(?i:{alternatives}))\s+$")
+    return re.compile(rf"(?:(?<![\w.,])\d[\d,]*|(?<![\w-])(?i:{alternation(words, space=' ')}))\s+$")
 
 
 def _origin_nouns_after(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:

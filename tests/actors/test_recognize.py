@@ -3,6 +3,8 @@ reads as an example whatever the shipped model predicts."""
 
 import re
 
+import pytest
+
 from dashboard.actors import find_actors, recognize
 from dashboard.actors.ner import Entity, has_model, parse
 
@@ -165,12 +167,13 @@ def test_a_place_tag_running_over_a_legal_form_gives_way_to_the_company():
     assert recognize(text, "en", entities=ents(text, ("Brambleton Widgets Co. reported", "LOC"))).places == []
 
 
-def test_every_row_of_origin_nouns_has_an_example_that_names_no_state():
+@pytest.mark.parametrize("words", ["origin_nouns.csv", "stance_prefixes.csv"])
+def test_every_example_of_origin_nouns_and_stance_prefixes_names_no_state(words):
     from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
 
-    for _, row in read_rows(ACTORS_DIR / "origin_nouns.csv"):
-        found = [m.actor.name for m in find_actors(row["example"], row["lang"], entities=[]) if m.actor.kind == "state"]
-        assert found == [], row["example"]
+    for _, row in read_rows(ACTORS_DIR / words):
+        states = [m.actor.name for m in find_actors(row["example"], row["lang"], entities=[]) if m.actor.kind == "state"]
+        assert states == [], row["example"]
 
 
 def test_a_state_adjective_before_a_word_for_a_company_or_medium_says_only_where_it_is_from():
@@ -203,14 +206,6 @@ def test_a_person_tag_ending_in_a_title_names_an_office_not_a_person():
     text = "Mit Brunecks Bürgermeister Anton Mair sprach auch Peter Erat."
     found = named(text, "de", ents(text, ("Brunecks Bürgermeister", "PER"), ("Anton Mair", "PER"), ("Peter Erat", "PER")))
     assert [n for _, n, k in found if k == "person"] == ["Anton Mair", "Peter Erat"]
-
-
-def test_every_stance_prefix_example_names_no_state():
-    from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
-
-    for _, row in read_rows(ACTORS_DIR / "stance_prefixes.csv"):
-        states = [m.actor.name for m in find_actors(row["example"], row["lang"], entities=[]) if m.actor.kind == "state"]
-        assert states == [], row["example"]
 
 
 def test_a_state_adjective_after_a_stance_prefix_names_no_state_but_one_alone_does():
