@@ -6,8 +6,8 @@ worker, a fresh DuckDB store each), twice in alternation so that the two cores' 
 both alike; the better of the two runs counts. Configurations:
 
 - ``before``: gazetteer and rules only, SoMaJo sentences (the product before the recogniser);
-- ``after``: the shipped recogniser on, sentences as the product splits them now (English by
-  the recogniser's own pass, German by the rule splitter).
+- ``after``: the shipped recogniser on, sentences as the product splits them now (by the rule
+  splitter of :mod:`dashboard.facts.rule_sentences`, German and English alike).
 
 Articles come from ``--corpus`` JSONL files (e.g. ../shared/corpora/krauts-dolomiten.de.jsonl);
 without them the bundled samples and generated articles are used.
@@ -123,4 +123,5 @@ def run_ner(quick: bool = False, corpora: tuple[str, ...] = ()) -> dict[str, obj
     ratio = results["after"]["articles_per_s"] / results["before"]["articles_per_s"]
     return {"n_articles": len(docs), "chars": sum(len(d.text) for d in docs),
             "corpora": list(corpora) or ["samples + generated"], "runs": results,
-            "after_vs_before": round(ratio, 3), "german_sentences_vs_somajo": sentence_agreement(docs)}
+            "after_vs_before": round(ratio, 3),
+            "sentences_vs_somajo": {lang: sentence_agreement(docs, lang) for lang in ("de", "en")}}

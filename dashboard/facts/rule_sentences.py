@@ -8,7 +8,8 @@ sentence, as SoMaJo decides it:
 - after an abbreviation (``z. B.``, ``Nr.``, ``Dr.``, ``Univ.-Prof.``, ``Horazstr.``:
   ``data/sentences/abbreviations.csv``), a single letter (an initial: ``Peter M. Huber``) or
   dotted letters (``U.S.``);
-- after a number of at most three digits, an ordinal (``am 3. Mai``, ``zum 700. Todestag``),
+- after a number of at most three digits, an ordinal (``am 3. Mai``, ``zum 700. Todestag``; in a
+  language with an ``ordinal`` row: German, not English, where ``on Aug. 6. This`` ends one),
   and after any number before a month name or a lower-case word; a year ends one (``2014. Die``);
 - before a number but a year (``gezählt. 450.000 Euro``; ``schoss. 2014 führte er`` ends one), a lower-case word, or an author's initials in
   brackets (``Familien. (jo)``).
@@ -40,23 +41,25 @@ _OPENING = "\"„“»«'‚([-–¿¡"
 
 
 @lru_cache(maxsize=None)
-def _resources(lang: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    """(abbreviations, abbreviation endings, month names) of ``lang``."""
+def _resources(lang: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], bool]:
+    """(abbreviations, abbreviation endings, month names, whether a short number before a full
+    stop may be an ordinal) of ``lang``: German writes ``am 3. Mai``, English ``on May 3``."""
     from dashboard.actors.gazetteer import read_rows, split_aliases
 
     words: set[str] = set()
     endings: list[str] = []
     months: set[str] = set()
+    ordinals: set[str] = set()
     for _, row in read_rows(ABBREVIATIONS_PATH):
         if row["lang"] != lang:
             continue
-        target = {"word": words.update, "ending": endings.extend, "month": months.update}[row["match"]]
+        target = {"word": words.update, "ending": endings.extend, "month": months.update, "ordinal": ordinals.update}[row["match"]]
         target(split_aliases(row["words"]))
-    return frozenset(words), tuple(endings), frozenset(months)
+    return frozenset(words), tuple(endings), frozenset(months), bool(ordinals)
 
 
 def _ends_no_sentence(before: str, after: str, mark: str, closed: bool, lang: str) -> bool:
-    abbreviations, endings, months = _resources(lang)
+    abbreviations, endings, months, ordinals = _resources(lang)
     if mark == ".":
         word = _LAST_WORD.search(before)
         core = word.group(1).lstrip("(\"„»“'").split("-")[-1] if word else ""
@@ -65,7 +68,7 @@ def _ends_no_sentence(before: str, after: str, mark: str, closed: bool, lang: st
         if core.isdigit():
             following = _FIRST_WORD.match(after)
             next_word = following.group().strip("„\"") if following else ""
-            if next_word in months or next_word[:1].islower() or (len(core) <= 3 and not closed):
+            if next_word in months or next_word[:1].islower() or (ordinals and len(core) <= 3 and not closed):
                 return True
     first = after[:1]
     if first == "(" and after[1:2].islower():

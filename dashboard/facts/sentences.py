@@ -118,7 +118,7 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         start = stop
 
 
-RULE_LANGUAGES = ("de",)  # split by :mod:`dashboard.facts.rule_sentences` (its agreement with SoMaJo: docs/bench)
+RULE_LANGUAGES = ("de", "en")  # split by :mod:`dashboard.facts.rule_sentences` (its agreement with SoMaJo: docs/bench)
 
 
 def engine(lang: str) -> str:

@@ -1,4 +1,4 @@
-"""The German rule splitter: sentence ends where SoMaJo puts them, by rules alone."""
+"""The rule splitter of German and English: sentence ends where SoMaJo puts them, by rules alone."""
 
 import pytest
 
@@ -6,8 +6,8 @@ from dashboard.facts.rule_sentences import rule_spans
 from dashboard.facts.sentences import split_sentences
 
 
-def sentences(text):
-    return [text[s:e] for s, e in rule_spans(text, 0, len(text))]
+def sentences(text, lang="de"):
+    return [text[s:e] for s, e in rule_spans(text, 0, len(text), lang)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -31,3 +31,21 @@ def test_german_text_is_split_by_the_rules_unless_somajo_is_asked_for(monkeypatc
     assert [s.text for s in split_sentences(text, "de")] == ["Es war ein formeller Akt.", "Absehbar ist das.", "Neue Zeile."]
     monkeypatch.setenv("FACT_TIMELINE_SENTENCES", "somajo")
     assert [s.text for s in split_sentences(text, "de")] == ["Es war ein formeller Akt. Absehbar ist das.", "Neue Zeile."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The dividend is payable Jan. 2 to holders of record Dec. 15. The company said so.",
+     ["The dividend is payable Jan. 2 to holders of record Dec. 15.", "The company said so."]),
+    ("Gov. George W. Bush met Sen. Edward M. Kennedy in Ft. Worth.", ["Gov. George W. Bush met Sen. Edward M. Kennedy in Ft. Worth."]),
+    ("He said: ``We have solved them all.'' But his statement had no details.",
+     ["He said: ``We have solved them all.''", "But his statement had no details."]),
+    ("Ranger Industries Inc. and the U.S. Navy agreed.", ["Ranger Industries Inc. and the U.S. Navy agreed."]),
+    ("Dunkin' is based in Randolph, Mass. Cara is not.", ["Dunkin' is based in Randolph, Mass.", "Cara is not."]),
+])
+def test_where_an_english_sentence_ends(text, expected):
+    assert sentences(text, "en") == expected
+
+
+def test_english_text_is_split_by_the_rules_too():
+    text = "Mr. Gore called on Israel. Ms. Sanders was hit.\nNew line."
+    assert [s.text for s in split_sentences(text, "en")] == ["Mr. Gore called on Israel.", "Ms. Sanders was hit.", "New line."]
