@@ -8,7 +8,7 @@ guarded: a word before it that makes it a saint's, a place's or a storm's name
 (``given_name_guards.csv``: "St. Johann", "Hurricane Helen"), a word after it that is no surname
 (the stop words of the name shapes, the words that end names of bodies and places), a compound
 ("Hans-Obermair-Straße"), and every span the recogniser gave another label (its "Hugo Boss" as an
-organisation stands).
+organisation stands; a given name alone it took for a place gives way).
 
 The matches are handed on as ``PER`` entities, so everything that applies to the recogniser's
 people (the longest full form, surnames later in the article, places' people) applies to them.
@@ -53,6 +53,15 @@ def _pattern(lang: str) -> re.Pattern[str]:
 _WORD_BEFORE = re.compile(r"(\S+) $")
 
 
+def _stands(entity: Entity, match: re.Match[str]) -> bool:
+    """Whether the recogniser's own reading of part of a given-name match stands: a longer name,
+    or another label over more than the given name ("Hugo Boss" as an organisation). The German
+    model takes some given names alone for places ("Dorothea" of "Dorothea Wierer"): that gives way."""
+    if entity.start < match.start() or entity.end > match.end():
+        return True
+    return entity.label != "PER" and not (entity.start == match.start() and entity.end <= match.end("given"))
+
+
 def given_name_entities(text: str, lang: str, entities: Sequence[Entity], gazetteer: Gazetteer,
                         not_surnames: frozenset[str]) -> list[Entity]:
     """``entities`` with a ``PER`` entity for each given name and surname they do not cover; a
@@ -70,10 +79,10 @@ def given_name_entities(text: str, lang: str, entities: Sequence[Entity], gazett
         if known is not None and known.kind != "person":
             continue
         overlapping = [e for e in entities if e.start < end and start < e.end]
-        if any(e.label != "PER" or e.start < start or e.end > end for e in overlapping):
-            continue  # the recogniser's own reading (another label, a longer name) stands
+        if any(_stands(e, match) for e in overlapping):
+            continue
         found.append(Entity(start, end, "PER", match.group()))
     if not found:
         return list(entities)
-    inside = {(e.start, e.end) for f in found for e in entities if e.label == "PER" and f.start <= e.start and e.end <= f.end}
+    inside = {(e.start, e.end) for f in found for e in entities if f.start <= e.start and e.end <= f.end}
     return sorted([e for e in entities if (e.start, e.end) not in inside] + found, key=lambda e: e.start)

@@ -759,6 +759,39 @@ def _full_forms(mentions: list[Mention]) -> list[Mention]:
     return [replace(m, actor=longer[m.actor.name]) if m.actor.name in longer else m for m in mentions]
 
 
+def _yielding_aliases(text: str, lang: str, gazetteer: Gazetteer, listed: list[Mention],
+                      entities: Sequence[Entity]) -> list[Mention]:
+    """A listed person's one-word alias that ends a longer name the recogniser found, opened by a
+    given name ("Napolitano" of "Janet Napolitano" where the list knows Giorgio Napolitano, "Clinton"
+    of "Hillary Clinton"), names someone else: the listed mention gives way to the article's name."""
+    names = [_clean(text, e, lang) for e in entities if e.label == "PER"]
+    out = []
+    for mention in listed:
+        surface = text[mention.start:mention.end]
+        inside = mention.actor.kind == "person" and " " not in surface and any(
+            start < mention.start and end == mention.end and name.split()[0] in given_names()
+            and gazetteer.lookup(name) is not mention.actor for start, end, name in names)
+        if not inside:
+            out.append(mention)
+    return out
+
+
+def _article_people_first(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A listed person's one-word alias ("Napolitano") where the article names someone else of that
+    surname in full and never the listed person: the article's person ("Janet Napolitano")."""
+    full = {m.actor.name for m in mentions if " " in text[m.start:m.end].strip()}
+    people = {m.actor.name: m.actor for m in mentions if m.actor.kind == "person" and m.actor.name in full}
+    out = []
+    for mention in mentions:
+        surface = text[mention.start:mention.end]
+        holders = [a for name, a in people.items() if name != mention.actor.name and name.split()[-1] == surface]
+        if (mention.actor.kind == "person" and " " not in surface and len(holders) == 1
+                and mention.actor.name not in full):
+            mention = replace(mention, actor=holders[0], how="surname")
+        out.append(mention)
+    return out
+
+
 def _unified(mentions: list[Mention]) -> list[Mention]:
     """One actor per name in a document: the first that knows a role or country stands for all."""
     best: dict[str, Actor] = {}
@@ -806,6 +839,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     tokens = tokenize(text)
     capitals = gazetteer.capitals.match(text, tokens) if gazetteer.capitals is not None else []
     listed = [m for m in gazetteer.match(text, tokens) if not (m.actor.kind == "company" and _is_credit(text, m))]
+    listed = _yielding_aliases(text, lang, gazetteer, listed, entities)
     listed = _state_prefixed(text, gazetteer, listed)
     entities, shaped = corrected(text, lang, entities, gazetteer)
     listed = _wings(text, lang, listed)
@@ -824,7 +858,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     mentions += role_references(text, lang, mentions)
     mentions += apposition_references(text, lang, mentions)
     mentions += organisation_references(text, lang, mentions)
-    mentions = _unified(_full_forms(_adjectives_of_state_bodies(text, lang, _origin_nouns_after(text, lang, _origins(text, mentions)))))
+    mentions = _unified(_article_people_first(text, _full_forms(_adjectives_of_state_bodies(text, lang, _origin_nouns_after(text, lang, _origins(text, mentions))))))
     return Recognition(mentions, _places(text, entities, mentions, gazetteer, capitals))
 
 

@@ -124,7 +124,7 @@ def test_an_organisation_keeps_its_legal_form_and_loses_trailing_verbs_and_place
 
 
 def test_a_single_word_tagged_a_person_once_counts_where_the_article_uses_it_again_as_a_name():
-    text = "Cox ist kompetent, so Durnwalder. Er habe Cox gefragt. Der Sitz kommt vor Lampedusa. Lampedusa ist klein."
+    text = "Cox ist kompetent, so Obermair. Er habe Cox gefragt. Der Sitz kommt vor Lampedusa. Lampedusa ist klein."
     entities = ents(text, ("Cox", "PER"), ("Lampedusa", "PER"))
     assert [n for _, n, _ in named(text, "de", entities)] == ["Cox", "Cox"]
 
@@ -266,3 +266,16 @@ def test_listed_banks_agencies_and_companies_keep_their_kind_under_a_short_name(
     found = {m.actor.name: m.actor.kind for m in recognize(text, "en").mentions}
     assert found["Goldman Sachs"] == "company" and found["Jan Hatzius"] == "person"
     assert found["Federal Reserve"] == "organisation" and found["Federal Bureau of Investigation"] == "organisation"
+
+
+def test_a_listed_surname_gives_way_to_someone_else_the_article_names_in_full():
+    text = "Homeland Security Secretary Janet Napolitano spoke on Monday. Napolitano said the border stays open."
+    found = named(text, "en", ents(text, ("Janet Napolitano", "PER")))
+    assert [n for _, n, _ in found] == ["Janet Napolitano", "Janet Napolitano"]
+    text = "Präsident Napolitano unterschrieb. Napolitano reiste dann ab."
+    assert {n for _, n, _ in named(text, "de", [])} == {"Giorgio Napolitano"}
+
+
+def test_a_given_name_the_recogniser_took_for_a_place_still_opens_a_person():
+    text = "Dorothea Pichler, Biathletin des Jahres, kochte Fisch."
+    assert named(text, "de", ents(text, ("Dorothea", "LOC"))) == [("Dorothea Pichler", "Dorothea Pichler", "person")]
