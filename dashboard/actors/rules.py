@@ -284,7 +284,15 @@ def _organisation_references(lang: str) -> tuple[re.Pattern[str], dict[str, tupl
         return None
     articles = r"[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en" if lang == "de" else r"[Tt]he|[Ii]ts|[Hh]is|[Hh]er"
     alternatives = alternation(words)
-    return re.compile(rf"(?<!\w)(?:{articles})\s+(?P<word>{alternatives})(?![\w-])(?!\s+[A-ZÄÖÜ\"„“])"), words
+    # English may put a place or a state's adjective between: "the St. Louis company", "the U.S. carrier".
+    # Never "the firm of Asea Brown Boveri": a name follows.
+    modifiers, of = (r"(?P<modifiers>(?:[A-Z][\w.]*(?:-based)?\s+){0,2})", r"(?!\s+of\s)") if lang == "en" else ("", "")
+    return re.compile(rf"(?<!\w)(?:{articles})\s+{modifiers}(?P<word>{alternatives})(?![\w-])(?!\s+[A-ZÄÖÜ\"„“]){of}"), words
+
+
+def _names_other_than_a_state(match: re.Match[str], mentions: list[Mention]) -> bool:
+    start, end = match.span("modifiers")
+    return any(m.start < end and start < m.end and m.actor.kind != "state" for m in mentions)
 
 
 def organisation_references(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
@@ -301,8 +309,8 @@ def organisation_references(text: str, lang: str, mentions: list[Mention]) -> li
     found: list[Mention] = []
     for match in pattern.finditer(text):
         start, end = match.start("word"), match.end("word")
-        if taken.overlaps(start, end):
-            continue
+        if taken.overlaps(start, end) or (match.groupdict().get("modifiers") and _names_other_than_a_state(match, mentions)):
+            continue  # "The Maariv newspaper", "the Democratic party": the name is the mention
         kind, in_name = words[match["word"]]
         stem = re.sub(r"(?:['’]s|es|s)$", "", match["word"]).lower() if in_name else ""
         for mention in reversed(named[: bisect_right(ends, start)]):

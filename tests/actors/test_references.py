@@ -85,3 +85,11 @@ def test_german_beide_and_die_beiden_politiker_are_the_last_two_people_named_bef
     assert [a.name for a in plural_references("Die beiden jungen Politiker lachten.", "de", recent, {})] == ["Max Gruber", "Eva Lang"]
     assert [a.name for a in plural_references("Die beiden Länder einigten sich.", "de", recent, {})] == ["Austria", "Italy"]
     assert plural_references("Die beiden Häuser brannten.", "de", recent, {}) == []
+
+
+def test_the_st_louis_company_is_the_company_named_before_but_the_maariv_newspaper_is_maariv():
+    text = "Pelham Foods Inc. sold its bakeries. The St. Louis company earned $45 million. The firm of Asea Brown Boveri grew."
+    found = [(text[m.start:m.end], m.actor.name) for m in find_actors(text, "en", entities=[])]
+    assert ("company", "Pelham Foods Inc.") in found and not any(surface == "firm" for surface, _ in found)
+    text = "The Maariv newspaper said so. Its editors agreed."
+    assert [text[m.start:m.end] for m in find_actors(text, "en", entities=[])] == ["Maariv"]
