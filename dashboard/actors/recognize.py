@@ -34,6 +34,7 @@ from dashboard.actors.ner import Entity, parse
 from dashboard.actors.rules import (_Spans, capital_mentions, organisation_references, role_mentions, role_references,
                                     surname_mentions, title_mentions)
 from dashboard.actors.given_names import given_name_entities, given_names
+from dashboard.actors.governments import government_mentions
 from dashboard.actors.shapes import ShapedName, abbreviates, corrected, nominative, name_stop_words
 from dashboard.alternation import alternation
 
@@ -858,6 +859,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     mentions += role_references(text, lang, mentions)
     mentions += apposition_references(text, lang, mentions)
     mentions += organisation_references(text, lang, mentions)
+    mentions += government_mentions(text, lang, gazetteer, mentions)
     mentions = _unified(_article_people_first(text, _full_forms(_adjectives_of_state_bodies(text, lang, _origin_nouns_after(text, lang, _origins(text, mentions))))))
     return Recognition(mentions, _places(text, entities, mentions, gazetteer, capitals))
 
