@@ -17,3 +17,11 @@ def test_a_leaders_government_is_the_leaders_state(text, lang, expected):
 def test_someone_without_a_known_state_lends_none():
     text = "The Obermair administration said no."
     assert all(m.actor.kind != "state" for m in find_actors(text, "en", entities=[]))
+
+
+def test_every_row_of_leader_governments_names_a_state_in_its_example():
+    from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
+
+    for _, row in read_rows(ACTORS_DIR / "leader_governments.csv"):
+        found = find_actors(row["example"], row["lang"], entities=[])
+        assert any(m.actor.kind == "state" and m.how == "role" for m in found), row["example"]

@@ -49,3 +49,11 @@ def test_where_an_english_sentence_ends(text, expected):
 def test_english_text_is_split_by_the_rules_too():
     text = "Mr. Gore called on Israel. Ms. Sanders was hit.\nNew line."
     assert [s.text for s in split_sentences(text, "en")] == ["Mr. Gore called on Israel.", "Ms. Sanders was hit.", "New line."]
+
+
+def test_every_abbreviation_row_example_stays_one_sentence():
+    from dashboard.actors.gazetteer import read_rows
+    from dashboard.facts.rule_sentences import ABBREVIATIONS_PATH
+
+    for _, row in read_rows(ABBREVIATIONS_PATH):
+        assert len(sentences(row["example"], row["lang"])) == 1, row["example"]
