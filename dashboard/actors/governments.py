@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, read_rows, split_aliases
 from dashboard.actors.model import Mention
+from dashboard.actors.rules import _Spans
 from dashboard.alternation import alternation
 
 
@@ -32,7 +33,8 @@ def _patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None
 def government_mentions(text: str, lang: str, gazetteer: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """The state of each person named with a word for their government; never over a mention."""
     after, before = _patterns(lang)
-    taken = [(m.start, m.end) for m in mentions]
+    taken = _Spans(mentions)
+    seen: list[tuple[int, int]] = []  # the few spans found here (a word between two people is one)
     found: list[Mention] = []
     for mention in mentions:
         if mention.actor.kind != "person" or not mention.actor.country:
@@ -48,7 +50,7 @@ def government_mentions(text: str, lang: str, gazetteer: Gazetteer, mentions: li
         start, end = match.span("word")
         if text[start] == "-":
             start += 1
-        if not any(s < end and start < e for s, e in taken):
+        if not taken.overlaps(start, end) and not any(s < end and start < e for s, e in seen):
             found.append(Mention(start, end, state, "role"))
-            taken.append((start, end))
+            seen.append((start, end))
     return found

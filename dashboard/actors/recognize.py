@@ -765,13 +765,16 @@ def _yielding_aliases(text: str, lang: str, gazetteer: Gazetteer, listed: list[M
     """A listed person's one-word alias that ends a longer name the recogniser found, opened by a
     given name ("Napolitano" of "Janet Napolitano" where the list knows Giorgio Napolitano, "Clinton"
     of "Hillary Clinton"), names someone else: the listed mention gives way to the article's name."""
-    names = [_clean(text, e, lang) for e in entities if e.label == "PER"]
+    names_ending: dict[int, list[tuple[int, str]]] = {}
+    for start, end, name in (_clean(text, e, lang) for e in entities if e.label == "PER"):
+        if name.split() and name.split()[0] in given_names():
+            names_ending.setdefault(end, []).append((start, name))
     out = []
     for mention in listed:
         surface = text[mention.start:mention.end]
         inside = mention.actor.kind == "person" and " " not in surface and any(
-            start < mention.start and end == mention.end and name.split()[0] in given_names()
-            and gazetteer.lookup(name) is not mention.actor for start, end, name in names)
+            start < mention.start and gazetteer.lookup(name) is not mention.actor
+            for start, name in names_ending.get(mention.end, ()))
         if not inside:
             out.append(mention)
     return out
@@ -781,11 +784,14 @@ def _article_people_first(text: str, mentions: list[Mention]) -> list[Mention]:
     """A listed person's one-word alias ("Napolitano") where the article names someone else of that
     surname in full and never the listed person: the article's person ("Janet Napolitano")."""
     full = {m.actor.name for m in mentions if " " in text[m.start:m.end].strip()}
-    people = {m.actor.name: m.actor for m in mentions if m.actor.kind == "person" and m.actor.name in full}
+    by_surname: dict[str, dict[str, Actor]] = {}
+    for m in mentions:
+        if m.actor.kind == "person" and m.actor.name in full:
+            by_surname.setdefault(m.actor.name.split()[-1], {})[m.actor.name] = m.actor
     out = []
     for mention in mentions:
         surface = text[mention.start:mention.end]
-        holders = [a for name, a in people.items() if name != mention.actor.name and name.split()[-1] == surface]
+        holders = [a for name, a in by_surname.get(surface, {}).items() if name != mention.actor.name]
         if (mention.actor.kind == "person" and " " not in surface and len(holders) == 1
                 and mention.actor.name not in full):
             mention = replace(mention, actor=holders[0], how="surname")
