@@ -263,11 +263,17 @@ def test_a_deleted_document_is_gone_from_every_page(page, story, tmp_path):
     page.get_by_role("option", name=title, exact=True).click()
     wait_idle(page)
     expect(page.get_by_text(f"id {doc_id}")).to_be_visible()
+    # The run that drew the new caption may still be drawing the rest: a tick on the previous
+    # document's checkbox, still on screen, would be lost when the new one replaces it.
+    wait_idle(page)
     n_facts = int(FactStore(story.db).documents().set_index("doc_id").loc[doc_id, "n_facts"])
     page.get_by_text("Delete this document", exact=True).click()
     page.get_by_text("Yes, delete this document").click()
+    expect(page.get_by_role("checkbox", name="Yes, delete this document")).to_be_checked()
     wait_idle(page)
-    page.get_by_role("button", name="Delete document").click()
+    delete = page.get_by_role("button", name="Delete document")
+    expect(delete).to_be_enabled()
+    delete.click()
     expect(page.get_by_text(f"and its {n_facts} facts.")).to_be_visible(timeout=TIMEOUT_MS)  # after the rerun
     wait_idle(page)
     assert fact_count(page)[1] == total - n_facts
