@@ -831,6 +831,13 @@ def _state_prefixed(text: str, gazetteer: Gazetteer, listed: list[Mention]) -> l
     return out
 
 
+def _not_stop_words(entities: Sequence[Entity]) -> list[Entity]:
+    """The recogniser's entities less those that are one word opening no name: a capitalised
+    adverb or pronoun first in a sentence ("Irgendwo muss man anfangen." tagged ORG)."""
+    stop = name_stop_words()
+    return [e for e in entities if e.text.strip(" ,.;:!?\"'„“”‚‘’»«") not in stop]
+
+
 def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
               entities: Sequence[Entity] | None = None) -> Recognition:
     """Actor mentions (sorted, never overlapping) and places of one document.
@@ -840,6 +847,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     gazetteer = gazetteer or default_gazetteer()
     if entities is None:
         entities = parse(text, lang, sentences=False).entities
+    entities = _not_stop_words(entities)
     entities = particle_names(text, lang, entities)
     entities = given_name_entities(text, lang, entities, gazetteer, _not_surnames(lang))
     entities = completed(text, entities)

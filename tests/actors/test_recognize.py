@@ -279,3 +279,9 @@ def test_a_listed_surname_gives_way_to_someone_else_the_article_names_in_full():
 def test_a_given_name_the_recogniser_took_for_a_place_still_opens_a_person():
     text = "Dorothea Pichler, Biathletin des Jahres, kochte Fisch."
     assert named(text, "de", ents(text, ("Dorothea", "LOC"))) == [("Dorothea Pichler", "Dorothea Pichler", "person")]
+
+
+def test_an_adverb_or_pronoun_opening_a_sentence_is_no_actor_whatever_the_recogniser_says():
+    text = 'Der Verband lobte den Plan. "Irgendwo muss man anfangen", sagte Anna Pichler. Meanwhile it rained.'
+    entities = ents(text, ("Irgendwo", "ORG"), ("Anna Pichler", "PER"), ("Meanwhile", "PER"))
+    assert [n for _, n, _ in named(text, "de", entities)] == ["Anna Pichler"]
