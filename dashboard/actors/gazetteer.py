@@ -56,6 +56,9 @@ class Gazetteer:
     # Capitals that stand for their state ("Moskau warnte"): matched apart from the names,
     # since a capital is just as often only a place.
     capitals: Gazetteer | None = None
+    # The lower-cased words of each actor's aliases: "allianz" of NATO's "Nordatlantische Allianz",
+    # so that a kind word alone can be told to name it (dashboard.actors.rules.kind_word_names).
+    alias_words: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, actor: Actor, aliases: Iterable[str] = ()) -> None:
         """Add (or enrich) an actor; the first actor to claim an alias keeps it."""
@@ -77,6 +80,7 @@ class Gazetteer:
                 key = tuple(t.text for t in tokenize(form))
                 if key and key not in self.index:
                     self.index[key] = name
+                    self.alias_words.setdefault(name, set()).update(word.lower() for word in key)
                     self.longest = max(self.longest, len(key))
                     self.prefixes.update(key[:n] for n in range(1, len(key)))
 

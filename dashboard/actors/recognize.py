@@ -31,7 +31,7 @@ from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, default_gazetteer,
 from dashboard.actors.kinds import organisation_kind
 from dashboard.actors.model import Actor, Mention, tokenize
 from dashboard.actors.ner import Entity, parse
-from dashboard.actors.rules import (_Spans, capital_mentions, organisation_references, role_mentions, role_references,
+from dashboard.actors.rules import (_Spans, capital_mentions, kind_word_names, organisation_references, role_mentions, role_references,
                                     surname_mentions, title_mentions)
 from dashboard.actors.given_names import given_name_entities, given_names
 from dashboard.actors.governments import government_mentions
@@ -872,7 +872,8 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     mentions += surname_mentions(text, people, mentions)
     mentions += role_references(text, lang, mentions)
     mentions += apposition_references(text, lang, mentions)
-    mentions += organisation_references(text, lang, mentions)
+    mentions += organisation_references(text, lang, gazetteer, mentions)
+    mentions = kind_word_names(text, lang, gazetteer, mentions)
     mentions += government_mentions(text, lang, gazetteer, mentions)
     mentions = _unified(_article_people_first(text, _full_forms(_adjectives_of_state_bodies(text, lang, _origin_nouns_after(text, lang, _origins(text, mentions))))))
     return Recognition(mentions, _places(text, entities, mentions, gazetteer, capitals))

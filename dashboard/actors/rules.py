@@ -295,7 +295,28 @@ def _names_other_than_a_state(match: re.Match[str], mentions: list[Mention]) -> 
     return any(m.start < end and start < m.end and m.actor.kind != "state" for m in mentions)
 
 
-def organisation_references(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+class _Referents:
+    """The companies, parties and organisations of a document in text order, to find the one a
+    kind word refers back to."""
+
+    def __init__(self, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+        self.named = sorted((m for m in mentions if m.actor.kind in ("company", "party", "organisation")), key=lambda m: m.start)
+        self.ends = [m.end for m in self.named]
+        self.gazetteer = gazetteer
+
+    def before(self, start: int, word: str, kind: str, in_name: bool) -> Actor | None:
+        """The last actor of ``kind`` named before ``start``; where ``in_name``, only one with
+        ``word`` in its name or one of its aliases (NATO: "Nordatlantische Allianz")."""
+        stem = re.sub(r"(?:['’]s|es|s)$", "", word).lower() if in_name else ""
+        for mention in reversed(self.named[: bisect_right(self.ends, start)]):
+            actor = mention.actor
+            if actor.kind == kind and (not in_name or stem in actor.name.lower()
+                                       or any(stem in w for w in self.gazetteer.alias_words.get(actor.name, ()))):
+                return actor
+        return None
+
+
+def organisation_references(text: str, lang: str, gazetteer: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """``the company`` is the company named last before it, ``die Partei`` the party;
     ``the ministry``, ``des Verbandes`` the last organisation with that word in its name
     ("Chinese Ministry of Health", "Verband der Sportvereine Südtirols"). Nothing where none was named."""
@@ -303,18 +324,37 @@ def organisation_references(text: str, lang: str, mentions: list[Mention]) -> li
     if rules is None:
         return []
     pattern, words = rules
-    named = sorted((m for m in mentions if m.actor.kind in ("company", "party", "organisation")), key=lambda m: m.start)
-    ends = [m.end for m in named]
+    referents = _Referents(mentions, gazetteer)
     taken = _Spans(mentions)
     found: list[Mention] = []
     for match in pattern.finditer(text):
         start, end = match.start("word"), match.end("word")
         if taken.overlaps(start, end) or (match.groupdict().get("modifiers") and _names_other_than_a_state(match, mentions)):
             continue  # "The Maariv newspaper", "the Democratic party": the name is the mention
-        kind, in_name = words[match["word"]]
-        stem = re.sub(r"(?:['’]s|es|s)$", "", match["word"]).lower() if in_name else ""
-        for mention in reversed(named[: bisect_right(ends, start)]):
-            if mention.actor.kind == kind and (not in_name or stem in mention.actor.name.lower()):
-                found.append(Mention(start, end, mention.actor, "role"))
-                break
+        actor = referents.before(start, match["word"], *words[match["word"]])
+        if actor is not None:
+            found.append(Mention(start, end, actor, "role"))
     return found
+
+
+def kind_word_names(text: str, lang: str, gazetteer: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """An organisation the recogniser found under a kind word alone ("die von den USA geführte
+    Allianz") is no organisation of that name where the article named one before with that word
+    in its name or aliases (NATO): it refers back to it. Listed names stay as they are."""
+    rules = _organisation_references(lang)
+    if rules is None:
+        return mentions
+    words = {word.lower(): rule for word, rule in rules[1].items()}
+
+    def rule_of(mention: Mention) -> tuple[str, bool] | None:
+        word = text[mention.start:mention.end]
+        named_so = mention.how == "name" and mention.actor.name == word and gazetteer.lookup(word) is None
+        return words.get(word.lower()) if named_so else None
+
+    rules_of = [rule_of(m) for m in mentions]
+    referents = _Referents([m for m, rule in zip(mentions, rules_of) if rule is None], gazetteer)
+    out: list[Mention] = []
+    for mention, rule in zip(mentions, rules_of):
+        actor = referents.before(mention.start, text[mention.start:mention.end], *rule) if rule else None
+        out.append(replace(mention, actor=actor, how="role") if actor is not None else mention)
+    return out

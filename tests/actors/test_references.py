@@ -93,3 +93,18 @@ def test_the_st_louis_company_is_the_company_named_before_but_the_maariv_newspap
     assert ("company", "Pelham Foods Inc.") in found and not any(surface == "firm" for surface, _ in found)
     text = "The Maariv newspaper said so. Its editors agreed."
     assert [text[m.start:m.end] for m in find_actors(text, "en", entities=[])] == ["Maariv"]
+
+
+def test_the_alliance_is_the_organisation_named_before_with_that_word_among_its_aliases():
+    text = "Die NATO tagt in Brüssel. Rumänien lobte die von den USA geführte Allianz. The alliance will meet."
+    entities = [Entity(text.index("Allianz"), text.index("Allianz") + 7, "ORG", "Allianz")]
+    found = [(text[m.start:m.end], m.actor.name, m.how) for m in find_actors(text, "de", entities=entities)]
+    assert ("Allianz", "NATO", "role") in found
+    english = "NATO ministers met in Brussels. Poland wants to join the alliance."
+    assert [(english[m.start:m.end], m.actor.name) for m in find_actors(english, "en", entities=[])][-1] == ("alliance", "NATO")
+
+
+def test_a_kind_word_alone_stays_the_recogniser_s_organisation_where_none_was_named_before():
+    text = "Die Allianz meldete einen Gewinn."
+    entities = [Entity(text.index("Allianz"), text.index("Allianz") + 7, "ORG", "Allianz")]
+    assert [(m.actor.name, m.how) for m in find_actors(text, "de", entities=entities)] == [("Allianz", "name")]
