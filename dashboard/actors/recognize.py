@@ -831,10 +831,17 @@ def _state_prefixed(text: str, gazetteer: Gazetteer, listed: list[Mention]) -> l
     return out
 
 
+@lru_cache(maxsize=1)
+def _not_actor_words() -> frozenset[str]:
+    """Names of things, never of actors (``not_actors.csv``: software, diseases, drugs)."""
+    return frozenset(w for _, row in read_rows(ACTORS_DIR / "not_actors.csv") for w in split_aliases(row["words"]))
+
+
 def _not_stop_words(entities: Sequence[Entity]) -> list[Entity]:
-    """The recogniser's entities less those that are one word opening no name: a capitalised
-    adverb or pronoun first in a sentence ("Irgendwo muss man anfangen." tagged ORG)."""
-    stop = name_stop_words()
+    """The recogniser's entities less those that are one word opening no name, a capitalised
+    adverb or pronoun first in a sentence ("Irgendwo muss man anfangen." tagged ORG), or the
+    name of a thing ("the latest Flash player", "zwei Kilogramm Marihuana")."""
+    stop = name_stop_words() | _not_actor_words()
     return [e for e in entities if e.text.strip(" ,.;:!?\"'„“”‚‘’»«") not in stop]
 
 
@@ -857,6 +864,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     listed = _yielding_aliases(text, lang, gazetteer, listed, entities)
     listed = _state_prefixed(text, gazetteer, listed)
     entities, shaped = corrected(text, lang, entities, gazetteer)
+    shaped = [s for s in shaped if s.name not in _not_actor_words()]  # "JavaScript" has a company's shape
     listed = _wings(text, lang, listed)
     listed, organisations = _organisations(text, lang, gazetteer, listed, entities, shaped)
     organisations += _named_by_noun(text, lang, gazetteer, sorted(listed + organisations, key=lambda m: m.start))

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from dashboard.actors import find_actors, recognize
+from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
 from dashboard.actors.ner import Entity, has_model, parse
 
 
@@ -169,7 +170,6 @@ def test_a_place_tag_running_over_a_legal_form_gives_way_to_the_company():
 
 @pytest.mark.parametrize("words", ["origin_nouns.csv", "stance_prefixes.csv"])
 def test_every_example_of_origin_nouns_and_stance_prefixes_names_no_state(words):
-    from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
 
     for _, row in read_rows(ACTORS_DIR / words):
         states = [m.actor.name for m in find_actors(row["example"], row["lang"], entities=[]) if m.actor.kind == "state"]
@@ -222,7 +222,6 @@ def test_a_party_joined_to_a_word_for_its_wing_names_the_wing_as_a_party():
 
 
 def test_every_row_of_party_wings_names_the_wing_of_its_example():
-    from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
 
     for _, row in read_rows(ACTORS_DIR / "party_wings.csv"):
         kinds = [(m.actor.name.split("-")[-1], m.actor.kind) for m in find_actors(row["example"], row["lang"], entities=[])]
@@ -236,7 +235,6 @@ def test_an_organisation_the_article_introduced_counts_as_the_first_part_of_a_co
 
 
 def test_a_counted_demonym_is_people_of_that_origin_but_a_counted_adjective_is_the_state():
-    from dashboard.actors.gazetteer import ACTORS_DIR, read_rows
 
     for _, row in read_rows(ACTORS_DIR / "counted_words.csv"):
         assert [m for m in find_actors(row["example"], row["lang"], entities=[]) if m.actor.kind == "state"] == []
@@ -285,3 +283,13 @@ def test_an_adverb_or_pronoun_opening_a_sentence_is_no_actor_whatever_the_recogn
     text = 'Der Verband lobte den Plan. "Irgendwo muss man anfangen", sagte Anna Pichler. Meanwhile it rained.'
     entities = ents(text, ("Irgendwo", "ORG"), ("Anna Pichler", "PER"), ("Meanwhile", "PER"))
     assert [n for _, n, _ in named(text, "de", entities)] == ["Anna Pichler"]
+
+
+@pytest.mark.parametrize("row", [row for _, row in read_rows(ACTORS_DIR / "not_actors.csv")], ids=lambda row: row["group"])
+def test_the_name_of_a_thing_is_no_actor_whatever_the_recogniser_says(row):
+    text = row["example"]
+    for label in ("ORG", "PER"):
+        found = named(text, "en", ents(text, (row["word"], label)))
+        assert not any(surface == row["word"] for surface, _, _ in found), (label, found)
+    javascript = "To play this content JavaScript must be turned on."  # a company's shape, not tagged
+    assert named(javascript, "en", []) == []
