@@ -845,6 +845,28 @@ def _not_stop_words(entities: Sequence[Entity]) -> list[Entity]:
     return [e for e in entities if e.text.strip(" ,.;:!?\"'„“”‚‘’»«") not in stop]
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"„“”»«]\s*)$")
+
+
+def _common_words_first(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """The recogniser's entities less a single word opening a sentence that the article also
+    writes in lower case ("Rescuers pulled more people alive" beside "the rescuers"): a common
+    word capitalised only by where it stands. Never a person's: transcripts write sign-offs in
+    lower case ("pierre thomas, CNN")."""
+    lower: set[str] | None = None
+    kept: list[Entity] = []
+    for entity in entities:
+        word = entity.text.strip()
+        if entity.label != "PER" and word.isalpha() and word[:1].isupper() and word[1:].islower() \
+                and _SENTENCE_START.search(text, max(0, entity.start - 3), entity.start):
+            if lower is None:
+                lower = {m.group() for m in re.finditer(r"(?<=\s)[a-zäöüß]+(?=[\s,;:!?]|\.\s)", text)}
+            if word.lower() in lower:
+                continue
+        kept.append(entity)
+    return kept
+
+
 def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
               entities: Sequence[Entity] | None = None) -> Recognition:
     """Actor mentions (sorted, never overlapping) and places of one document.
@@ -854,7 +876,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     gazetteer = gazetteer or default_gazetteer()
     if entities is None:
         entities = parse(text, lang, sentences=False).entities
-    entities = _not_stop_words(entities)
+    entities = _common_words_first(text, _not_stop_words(entities))
     entities = particle_names(text, lang, entities)
     entities = given_name_entities(text, lang, entities, gazetteer, _not_surnames(lang))
     entities = completed(text, entities)

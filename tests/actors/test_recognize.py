@@ -293,3 +293,11 @@ def test_the_name_of_a_thing_is_no_actor_whatever_the_recogniser_says(row):
         assert not any(surface == row["word"] for surface, _, _ in found), (label, found)
     javascript = "To play this content JavaScript must be turned on."  # a company's shape, not tagged
     assert named(javascript, "en", []) == []
+
+
+def test_a_common_word_opening_a_sentence_is_no_organisation_where_the_article_writes_it_in_lower_case():
+    text = "Rescuers pulled two people from the rubble. The rescuers said more were alive. Apple said no."
+    found = named(text, "en", ents(text, ("Rescuers", "ORG"), ("Apple", "ORG")))
+    assert [n for _, n, _ in found] == ["Apple"]
+    transcript = "Thomas said the vote was close. pierre thomas, CNN, Washington."
+    assert "Thomas" in [n for _, n, _ in named(transcript, "en", ents(transcript, ("Thomas", "PER")))]
