@@ -461,18 +461,20 @@ def _regions(text: str, listed: list[Mention], entities: Sequence[Entity]) -> li
 _BETWEEN_ORIGIN_AND_NAME = re.compile(r"\s+(?:[a-zäöüß]*[A-ZÄÖÜ]?[a-zäöüß]+\s+)?$")
 
 
-def _origins(text: str, mentions: list[Mention]) -> list[Mention]:
+def _origins(text: str, lang: str, gazetteer: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """A state adjective or demonym right before a person, maybe with a noun between, only says
     where the person is from ("der Belgier Kenneth von Bilsen", "Martins tschechischer
     Teamkollege Zdenek Stybar"): no state takes part. A role between keeps it ("der finnische
-    Präsident Alexander Stubb"): people found by their role are no such person."""
+    Präsident Alexander Stubb"): people found by their role are no such person. So does the
+    state's own name, in English or in the German genitive ("Finnlands Aleksander Barkov")."""
     ordered = sorted(mentions, key=lambda m: m.start)
     dropped: set[int] = set()
     for first, second in zip(ordered, ordered[1:]):
         if first.actor.kind != "state" or second.actor.kind != "person" or second.how == "role":
             continue
         surface = text[first.start:first.end]
-        if surface == first.actor.name or surface.isupper():
+        genitive = lang == "de" and surface.endswith("s") and gazetteer.lookup(surface[:-1]) == first.actor
+        if surface == first.actor.name or surface.isupper() or genitive:
             continue  # the state's own name or acronym ("Russlands Präsident" is found by role)
         if second.actor.role and second.how != "surname":
             continue
@@ -905,7 +907,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     mentions += organisation_references(text, lang, gazetteer, mentions)
     mentions = kind_word_names(text, lang, gazetteer, mentions)
     mentions += government_mentions(text, lang, gazetteer, mentions)
-    mentions = _unified(_article_people_first(text, _full_forms(_adjectives_of_state_bodies(text, lang, _origin_nouns_after(text, lang, _origins(text, mentions))))))
+    mentions = _unified(_article_people_first(text, _full_forms(_adjectives_of_state_bodies(text, lang, _origin_nouns_after(text, lang, _origins(text, lang, gazetteer, mentions))))))
     return Recognition(mentions, _places(text, entities, mentions, gazetteer, capitals))
 
 

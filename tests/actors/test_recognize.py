@@ -302,3 +302,9 @@ def test_a_common_word_opening_a_sentence_is_no_organisation_where_the_article_w
     transcript = "Thomas said the vote was close. Thomas left. pierre thomas, CNN, Washington."
     entities = ents(transcript, ("Thomas", "PER"), ("Thomas", "PER"))
     assert [n for _, n, _ in named(transcript, "en", entities)][:2] == ["Thomas", "Thomas"]
+
+
+def test_a_state_named_in_the_german_genitive_before_a_person_takes_part_but_a_demonym_only_says_origin():
+    text = "Finnlands Aleksander Barkov traf zweimal. Der Finne Teuvo Teräväinen traf einmal."
+    found = named(text, "de", ents(text, ("Aleksander Barkov", "PER"), ("Teuvo Teräväinen", "PER")))
+    assert [n for _, n, _ in found] == ["Finland", "Aleksander Barkov", "Teuvo Teräväinen"]
