@@ -26,6 +26,22 @@ def wait_idle(page: Page) -> None:
     expect(page.get_by_text(COUNT)).to_be_visible(timeout=TIMEOUT_MS)
 
 
+def tick(page: Page, label: str) -> None:
+    """Tick a checkbox by its label and see it ticked. A click that lands while a rerun replaces
+    the widget is lost, as it would be for a user, who clicks again: so do we, after the run."""
+    box = page.get_by_role("checkbox", name=label)
+    for _ in range(3):
+        if box.is_checked():
+            return
+        page.get_by_text(label, exact=True).click()
+        try:
+            expect(box).to_be_checked(timeout=5_000)
+            return
+        except AssertionError:
+            wait_idle(page)
+    expect(box).to_be_checked()
+
+
 def open_page(page: Page, base_url: str, path: str = "", **params: str | list[str]) -> None:
     query = urlencode(params, doseq=True)
     page.goto(f"{base_url}/{path}{'?' + query if query else ''}")
