@@ -839,11 +839,16 @@ def _not_actor_words() -> frozenset[str]:
     return frozenset(w for _, row in read_rows(ACTORS_DIR / "not_actors.csv") for w in split_aliases(row["words"]))
 
 
+@lru_cache(maxsize=1)
+def _no_name_words() -> frozenset[str]:
+    return name_stop_words() | _not_actor_words()
+
+
 def _not_stop_words(entities: Sequence[Entity]) -> list[Entity]:
     """The recogniser's entities less those that are one word opening no name, a capitalised
     adverb or pronoun first in a sentence ("Irgendwo muss man anfangen." tagged ORG), or the
     name of a thing ("the latest Flash player", "zwei Kilogramm Marihuana")."""
-    stop = name_stop_words() | _not_actor_words()
+    stop = _no_name_words()
     return [e for e in entities if e.text.strip(" ,.;:!?\"'„“”‚‘’»«") not in stop]
 
 

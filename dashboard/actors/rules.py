@@ -337,19 +337,26 @@ def organisation_references(text: str, lang: str, gazetteer: Gazetteer, mentions
     return found
 
 
+@lru_cache(maxsize=None)
+def _kind_words(lang: str) -> dict[str, tuple[str, bool]]:
+    """The kind words of ``organisation_references.csv`` in lower case: the recogniser's tag
+    may capitalise them ("Alliance")."""
+    rules = _organisation_references(lang)
+    return {word.lower(): rule for word, rule in rules[1].items()} if rules else {}
+
+
 def kind_word_names(text: str, lang: str, gazetteer: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """An organisation the recogniser found under a kind word alone ("die von den USA geführte
     Allianz") is no organisation of that name where the article named one before with that word
     in its name or aliases (NATO): it refers back to it. Listed names stay as they are."""
-    rules = _organisation_references(lang)
-    if rules is None:
+    words = _kind_words(lang)
+    if not words:
         return mentions
-    words = {word.lower(): rule for word, rule in rules[1].items()}
 
     def rule_of(mention: Mention) -> tuple[str, bool] | None:
         word = text[mention.start:mention.end]
-        named_so = mention.how == "name" and mention.actor.name == word and gazetteer.lookup(word) is None
-        return words.get(word.lower()) if named_so else None
+        rule = words.get(word.lower()) if mention.how == "name" and mention.actor.name == word else None
+        return rule if rule is not None and gazetteer.lookup(word) is None else None
 
     rules_of = [rule_of(m) for m in mentions]
     referents = _Referents([m for m, rule in zip(mentions, rules_of) if rule is None], gazetteer)
