@@ -277,7 +277,7 @@ def test_a_deleted_document_is_gone_from_every_page(page, story, tmp_path):
     rows = list(csv.DictReader(io.StringIO(download(page, "CSV", tmp_path).read_text(encoding="utf-8-sig"))))
     assert len(rows) == total - n_facts and not any(row["doc_id"] == doc_id for row in rows)
     open_page(page, story.url, "documents")
-    chooser = page.get_by_role("combobox", name="Document")  # not the fact editor's, hidden in its expander
+    chooser = page.get_by_role("combobox", name="Document", exact=True)  # not the fact editor's, hidden in its expander
     chooser.click()
     chooser.fill(title)
     expect(page.get_by_role("option", name=title, exact=True)).to_have_count(0)
