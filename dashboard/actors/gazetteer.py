@@ -43,6 +43,10 @@ def _surface_forms(alias: str) -> set[str]:
     return forms
 
 
+# Languages whose genitive appends a bare "s" to a name ("Russlands Präsident").
+BARE_S_GENITIVE = frozenset({"de"})
+
+
 @dataclass
 class Gazetteer:
     """Actors and the token sequences that name them. Build it with :func:`load_gazetteer`."""
@@ -59,6 +63,14 @@ class Gazetteer:
     # The lower-cased words of each actor's aliases: "allianz" of NATO's "Nordatlantische Allianz",
     # so that a kind word alone can be told to name it (dashboard.actors.rules.kind_word_names).
     alias_words: dict[str, set[str]] = field(default_factory=dict)
+    # Whether any name with a bare "s" appended names it too: the German genitive ("Ruttes",
+    # "Russlands", "Amerikas"). English writes "America's"; its bare "s" is a plural, of a people
+    # ("Pakistanis", "New Zealanders") or an acronym short of its apostrophe ("WHOs"), never of the
+    # name itself ("France": the given name "Frances"; "Amazon": "Swallows and Amazons") nor of a
+    # place in "-a" ("America": "the Americas"). See :meth:`in_language`.
+    genitive_s: bool = True
+    _views: dict[str, Gazetteer] = field(default_factory=dict, repr=False, compare=False)
+    _base: Gazetteer | None = field(default=None, repr=False, compare=False)
 
     def add(self, actor: Actor, aliases: Iterable[str] = ()) -> None:
         """Add (or enrich) an actor; the first actor to claim an alias keeps it."""
@@ -84,12 +96,27 @@ class Gazetteer:
                     self.longest = max(self.longest, len(key))
                     self.prefixes.update(key[:n] for n in range(1, len(key)))
 
+    def in_language(self, lang: str) -> Gazetteer:
+        """This gazetteer as text of ``lang`` reads it: the same names, sharing their tables, with
+        the bare-"s" genitive only where the language writes one."""
+        base = self._base or self
+        genitive_s = lang in BARE_S_GENITIVE
+        if genitive_s == base.genitive_s:
+            return base
+        if lang not in base._views:
+            capitals = base.capitals.in_language(lang) if base.capitals is not None else None
+            base._views[lang] = replace(base, genitive_s=genitive_s, capitals=capitals, _views={}, _base=base)
+        return base._views[lang]
+
     def _get(self, key: tuple[str, ...]) -> str | None:
         """The actor name of a token sequence, also in the German genitive (Ruttes, Russlands)."""
         name = self.index.get(key)
         last = key[-1] if key else ""
         if name is None and len(last) > 2 and last.endswith("s") and last[0].isupper():
-            name = self.index.get(key[:-1] + (last[:-1],))
+            stem = key[:-1] + (last[:-1],)
+            name = self.index.get(stem)
+            if name is not None and not self.genitive_s and (last[-2] == "a" or " ".join(stem) == name):
+                return None
         return name
 
     def lookup(self, surface: str) -> Actor | None:

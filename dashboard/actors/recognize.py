@@ -880,7 +880,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
 
     ``entities`` are the recogniser's; by default the shipped model of ``lang`` is run.
     """
-    gazetteer = gazetteer or default_gazetteer()
+    gazetteer = (gazetteer or default_gazetteer()).in_language(lang)
     if entities is None:
         entities = parse(text, lang, sentences=False).entities
     entities = _common_words_first(text, _not_stop_words(entities))

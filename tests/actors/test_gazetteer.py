@@ -26,6 +26,24 @@ def test_english_names_adjectives_and_dotted_acronyms():
     assert names(text, "en") == ["Finland", "United States", "European Union", "Ukraine", "United Kingdom"]
 
 
+def test_a_bare_s_is_a_german_genitive_but_an_english_plural_of_a_people():
+    gazetteer = load_gazetteer()
+    german, english = gazetteer.in_language("de"), gazetteer.in_language("en")
+    assert german.lookup("Amerikas").name == "United States"
+    assert german.lookup("Frankreichs").name == "France"
+    assert english.lookup("Pakistanis").name == "Pakistan"
+    assert english.lookup("WHOs").name == "World Health Organization"
+    assert english.lookup("Americas") is None  # "the Americas" are two continents
+    assert english.lookup("Frances") is None  # a given name, where English writes "France's"
+    assert english.lookup("Amazons") is None
+    assert english.in_language("de") is german.in_language("de")
+
+
+def test_the_americas_and_frances_name_no_state_in_english():
+    assert "United States" not in names("Cases rose across the Americas on Monday.", "en")
+    assert names("Mexico warned the Americas.", "en") == ["Mexico"]
+
+
 def test_compounds_with_a_hyphen_name_their_first_part():
     assert names("Der NATO-Gipfel und die US-Regierung und der Trump-Plan", "de") == [
         "NATO", "United States", "Donald Trump",
