@@ -69,8 +69,8 @@ class Gazetteer:
     # name itself ("France": the given name "Frances"; "Amazon": "Swallows and Amazons") nor of a
     # place in "-a" ("America": "the Americas"). See :meth:`in_language`.
     genitive_s: bool = True
-    _views: dict[str, Gazetteer] = field(default_factory=dict, repr=False, compare=False)
-    _base: Gazetteer | None = field(default=None, repr=False, compare=False)
+    # The same gazetteer read the other way (made once by :meth:`in_language`, each the other's).
+    _other: Gazetteer | None = field(default=None, repr=False, compare=False)
 
     def add(self, actor: Actor, aliases: Iterable[str] = ()) -> None:
         """Add (or enrich) an actor; the first actor to claim an alias keeps it."""
@@ -98,15 +98,15 @@ class Gazetteer:
 
     def in_language(self, lang: str) -> Gazetteer:
         """This gazetteer as text of ``lang`` reads it: the same names, sharing their tables, with
-        the bare-"s" genitive only where the language writes one."""
-        base = self._base or self
+        the bare-"s" genitive only where the language writes one. Take it of a loaded gazetteer:
+        names added later reach both, but ``longest`` only the one they were added to."""
         genitive_s = lang in BARE_S_GENITIVE
-        if genitive_s == base.genitive_s:
-            return base
-        if lang not in base._views:
-            capitals = base.capitals.in_language(lang) if base.capitals is not None else None
-            base._views[lang] = replace(base, genitive_s=genitive_s, capitals=capitals, _views={}, _base=base)
-        return base._views[lang]
+        if genitive_s == self.genitive_s:
+            return self
+        if self._other is None:
+            capitals = self.capitals.in_language(lang) if self.capitals is not None else None
+            self._other = replace(self, genitive_s=genitive_s, capitals=capitals, _other=self)
+        return self._other
 
     def _get(self, key: tuple[str, ...]) -> str | None:
         """The actor name of a token sequence, also in the German genitive (Ruttes, Russlands)."""
