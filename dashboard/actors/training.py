@@ -38,6 +38,7 @@ NEWS_CORPORA = {
     "en": ("tempeval3-tbaq.en.jsonl", "timeline17-dev/*/docs.jsonl"),
 }
 SENTENCES_PER_DOC = 8
+PIPELINE = ("tok2vec", "senter", "ner")
 # The model splits sentences in place of SoMaJo only where its sentence ends agree this well with
 # SoMaJo's on news documents it never saw (F1 of sentence-end offsets).
 SENTENCE_AGREEMENT_BAR = 0.98  # corpus sentences joined into one training document (senter needs breaks)
@@ -52,7 +53,7 @@ gpu_allocator = null
 
 [nlp]
 lang = "{lang}"
-pipeline = ["tok2vec","senter","ner"]
+pipeline = {pipeline}
 batch_size = 256
 
 [components]
@@ -323,9 +324,21 @@ def _write(docs: Iterable, path: Path) -> None:
     DocBin(docs=docs, store_user_data=False).to_disk(path)
 
 
+def continued_config(config_text: str, start_from: Path) -> str:
+    """The same pipeline with every component sourced from ``start_from``, so that its training goes on
+    where that run stopped (spaCy resumes sourced components) with full-size batches from the first step:
+    a long training can be done in stages that each fit in a sitting."""
+    head, rest = config_text.split("[components]\n", 1)
+    tail = rest[rest.index("[corpora]"):]
+    sourced = "".join(f'[components.{name}]\nsource = "{start_from}"\n\n' for name in PIPELINE)
+    tail = tail.replace("start = 100\n", "start = 1000\n", 1)
+    return f"{head}[components]\n\n{sourced}{tail}"
+
+
 def train(lang: str, corpora_dir: Path, output: Path, seed: int = 0, steps: int = 6000, width: int = 96,
-          depth: int = 4, rows: int = 10000, log=print) -> dict:
-    """Train one language's model into ``output`` and return its meta (held-out scores included)."""
+          depth: int = 4, rows: int = 10000, start_from: Path | None = None, log=print) -> dict:
+    """Train one language's model into ``output`` and return its meta (held-out scores included).
+    With ``start_from`` (a model this function wrote), training goes on from it for ``steps`` more."""
     import spacy
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_loop
@@ -336,8 +349,12 @@ def train(lang: str, corpora_dir: Path, output: Path, seed: int = 0, steps: int 
     blank = spacy.blank(lang)
     train_docs, dev_docs, counts = build_training_data(blank, corpora_dir, lang, seed)
     log(f"{lang}: {len(train_docs)} training documents, {len(dev_docs)} held out ({counts})")
-    config_text = _CONFIG.format(lang=lang, seed=seed, width=width, depth=depth, rows=rows,
+    config_text = _CONFIG.format(pipeline=json.dumps(list(PIPELINE)), lang=lang, seed=seed, width=width, depth=depth, rows=rows,
                                  rows_small=rows // 2, steps=steps, eval_every=max(min(steps // 6, 1000), 20))
+    earlier = None
+    if start_from is not None:
+        earlier = json.loads((start_from / "training.json").read_text(encoding="utf-8"))
+        config_text = continued_config(config_text, start_from.resolve())
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         _write(train_docs, tmp_path / "train.spacy")
@@ -359,6 +376,10 @@ def train(lang: str, corpora_dir: Path, output: Path, seed: int = 0, steps: int 
             "sentences": agreement["boundary_f1"] >= SENTENCE_AGREEMENT_BAR, "train_seconds": round(time.perf_counter() - started, 1),
             "spacy": spacy.__version__,
         }
+        if earlier is not None:
+            meta["continued_from"] = {key: earlier[key] for key in ("steps", "train_seconds", "held_out")}
+            meta["continued_from"].update(earlier.get("continued_from", {}) and
+                                          {"earlier": earlier["continued_from"]})
         if output.exists():
             shutil.rmtree(output)
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -451,6 +472,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help=f"where the models go, one folder per language (default: the package's {MODELS_DIR})")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--steps", type=int, default=6000, help="training steps per language (default: 6000)")
+    parser.add_argument("--from", dest="start_from", metavar="DIR",
+                        help="go on training from the models in DIR (one folder per language, as --output writes "
+                             "them) for --steps more steps")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -458,7 +482,10 @@ def run(args: argparse.Namespace) -> int:
     if not (corpora / "ner").is_dir():
         raise UserError(f"{corpora}: no ner/ folder with the training corpora here")
     for lang in (("de", "en") if args.lang == "all" else (args.lang,)):
-        meta = train(lang, corpora, Path(args.output) / lang, seed=args.seed, steps=args.steps)
+        start_from = Path(args.start_from) / lang if args.start_from else None
+        if start_from is not None and not (start_from / "training.json").is_file():
+            raise UserError(f"{start_from}: no model written by train-ner here (training.json is missing)")
+        meta = train(lang, corpora, Path(args.output) / lang, seed=args.seed, steps=args.steps, start_from=start_from)
         held = meta["held_out"]
         print(f"{lang}: held-out entity P {held['ents_p']:.3f} R {held['ents_r']:.3f} F1 {held['ents_f']:.3f}, "
               f"sentence starts F1 {held['sents_f']:.3f}; sentence ends vs SoMaJo on unseen news F1 "
