@@ -7,8 +7,9 @@ followed by a capitalised word is a person's name in news in nearly every case; 
 guarded: a word before it that makes it a saint's, a place's or a storm's name
 (``given_name_guards.csv``: "St. Johann", "Hurricane Helen"), a word after it that is no surname
 (the stop words of the name shapes, the words that end names of bodies and places), a compound
-("Hans-Obermair-Straße"), and every span the recogniser gave another label (its "Hugo Boss" as an
-organisation stands; a given name alone it took for a place gives way).
+("Hans-Obermair-Straße"), a name the gazetteer knows as no person's ("Hugo Boss"), and every span
+the recogniser gave another label (its "Eva Airways" as a company stands; a given name alone it
+took for a place, or a whole name it took for an organisation, gives way).
 
 The matches are handed on as ``PER`` entities, so everything that applies to the recogniser's
 people (the longest full form, surnames later in the article, places' people) applies to them.
@@ -20,6 +21,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from dashboard.actors.kinds import organisation_kind
 from dashboard.actors.gazetteer import ACTORS_DIR, Gazetteer, read_rows, split_aliases
 from dashboard.actors.ner import Entity
 from dashboard.alternation import alternation
@@ -55,11 +57,18 @@ _WORD_BEFORE = re.compile(r"(\S+) $")
 
 def _stands(entity: Entity, match: re.Match[str]) -> bool:
     """Whether the recogniser's own reading of part of a given-name match stands: a longer name,
-    or another label over more than the given name ("Hugo Boss" as an organisation). The German
-    model takes some given names alone for places ("Dorothea" of "Dorothea Wierer"): that gives way."""
+    or another label over part of it. The German model takes some given names alone for places
+    ("Dorothea" of "Dorothea Wierer"), the English one many a whole name for an organisation or a
+    place ("Nicola Sturgeon", "Susan Watts"): those give way, unless the name's last word makes it
+    a company or a party ("Eva Airways"). A place such as "Vittorio Veneto" is lost with them:
+    over the news corpora, one of every six or so whole names tagged so."""
     if entity.start < match.start() or entity.end > match.end():
         return True
-    return entity.label != "PER" and not (entity.start == match.start() and entity.end <= match.end("given"))
+    if entity.label == "PER" or entity.start != match.start():
+        return entity.label != "PER"
+    if entity.end <= match.end("given"):
+        return False
+    return entity.end != match.end() or organisation_kind(match.group()) != "organisation"
 
 
 def given_name_entities(text: str, lang: str, entities: Sequence[Entity], gazetteer: Gazetteer,
@@ -85,4 +94,13 @@ def given_name_entities(text: str, lang: str, entities: Sequence[Entity], gazett
     if not found:
         return list(entities)
     inside = {(e.start, e.end) for f in found for e in entities if f.start <= e.start and e.end <= f.end}
-    return sorted([e for e in entities if (e.start, e.end) not in inside] + found, key=lambda e: e.start)
+    firsts = {match_text.split()[0] for match_text in (f.text for f in found)}
+    kept = [_as_person(e) if e.label == "ORG" and e.text in firsts else e for e in entities if (e.start, e.end) not in inside]
+    return sorted(kept + found, key=lambda e: e.start)
+
+
+def _as_person(entity: Entity) -> Entity:
+    """A given name alone that the recogniser took for an organisation, where the article names a
+    person by it ("Nicola won" after "Nicola Benedetti"): that person, as the given name alone is
+    taken for one person's elsewhere."""
+    return Entity(entity.start, entity.end, "PER", entity.text)

@@ -326,10 +326,11 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß][\w-]*")
 _NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
 
 
-def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Mention]:
+def _repeats(text: str, taken: list[Mention], named: list[Mention], entities: Sequence[Entity]) -> list[Mention]:
     """Every later use of an organisation's name the article has introduced ("Frontex" after "die
     EU-Grenzschutzagentur Frontex"), as the recogniser may tag it once only. Whole words or the
-    first part of a German compound noun ("Frontex-Einsatz")."""
+    first part of a German compound noun ("Frontex-Einsatz"); never the surname of a person's name
+    opened by a given name (``entities``' PER: "der Besitzer Roland Dolar" of the firm Dolar)."""
     actors = {m.actor.name: m.actor for m in named if len(m.actor.name) >= 3}
     if any(m.actor.kind == "company" for m in named):
         lower_words = frozenset(_LOWER_WORD.findall(text))
@@ -349,12 +350,15 @@ def _repeats(text: str, taken: list[Mention], named: list[Mention]) -> list[Ment
                 candidates.append((start, -end, name))
             start = text.find(name, start + 1)
     occupied = _Spans(taken)
+    # every word after the given name of a person's name ("Delco Electronics" tagged PER opens with none)
+    surnames = _Spans([Mention(e.start + e.text.index(" "), e.end, None, "name")
+                       for e in entities if e.label == "PER" and " " in e.text and e.text.split(" ", 1)[0] in given_names()])
     found: list[Mention] = []
     reach = -1
     for start, minus_end, name in sorted(candidates):  # leftmost first, the longest there
         if start >= reach:  # taken by the name, as a match of one pattern of all names would be
             reach = -minus_end
-            if not occupied.overlaps(start, reach):
+            if not occupied.overlaps(start, reach) and not surnames.overlaps(start, start + 1):
                 found.append(Mention(start, reach, actors[name], "name"))
     return found
 
@@ -670,8 +674,10 @@ def _people(text: str, lang: str, gazetteer: Gazetteer, taken: list[Mention], en
         candidates.append((start, end, name))
         if " " not in name:
             per_count[name] = per_count.get(name, 0) + 1
-    # "Südtirols Jugend", "Südtiroler Olympiateilnehmer": a place's people, no person
-    candidates = [c for c in candidates if " " not in c[2] or not _place_word(c[2].split()[0], labels, gazetteer)]
+    # "Südtirols Jugend", "Südtiroler Olympiateilnehmer": a place's people, no person; a given name
+    # the recogniser once put inside a place ("Nicola Benedetti" tagged LOC) opens a name still
+    candidates = [c for c in candidates if " " not in c[2] or c[2].split()[0] in given_names()
+                  or not _place_word(c[2].split()[0], labels, gazetteer)]
     # "Bozens Bürgermeister", "der neue Landesrat": a span ending in a title or role names the office, no name
     candidates = [c for c in candidates if " " not in c[2] or not _is_office(c[2].split()[-1], lang)]
     heads = _not_person_words(lang)  # "Soviet Union", "Harry Truman Library": a state or a building, no person
@@ -898,7 +904,7 @@ def recognize(text: str, lang: str, gazetteer: Gazetteer | None = None,
     listed, organisations = _organisations(text, lang, gazetteer, listed, entities, shaped)
     organisations += _named_by_noun(text, lang, gazetteer, sorted(listed + organisations, key=lambda m: m.start))
     organisations += _repeats(text, sorted(listed + organisations, key=lambda m: m.start),
-                              [m for m in organisations if m.how == "name"])
+                              [m for m in organisations if m.how == "name"], entities)
     listed = _regions(text, listed, entities)
     mentions = sorted(listed + organisations, key=lambda m: m.start)  # the rules read them in text order
     mentions += capital_mentions(text, lang, capitals, mentions)
