@@ -770,9 +770,10 @@ def _full_forms(mentions: list[Mention]) -> list[Mention]:
 
 def _yielding_aliases(text: str, lang: str, gazetteer: Gazetteer, listed: list[Mention],
                       entities: Sequence[Entity]) -> list[Mention]:
-    """A listed person's one-word alias that ends a longer name the recogniser found, opened by a
-    given name ("Napolitano" of "Janet Napolitano" where the list knows Giorgio Napolitano, "Clinton"
-    of "Hillary Clinton"), names someone else: the listed mention gives way to the article's name."""
+    """A listed person's or company's one-word name that ends a longer name the recogniser found,
+    opened by a given name ("Napolitano" of "Janet Napolitano" where the list knows Giorgio
+    Napolitano, "Clinton" of "Hillary Clinton", the firm "Ericsson" in "John Ericsson"), names
+    someone else: the listed mention gives way to the article's name."""
     names_ending: dict[int, list[tuple[int, str]]] = {}
     for start, end, name in (_clean(text, e, lang) for e in entities if e.label == "PER"):
         if name.split() and name.split()[0] in given_names():
@@ -780,7 +781,7 @@ def _yielding_aliases(text: str, lang: str, gazetteer: Gazetteer, listed: list[M
     out = []
     for mention in listed:
         surface = text[mention.start:mention.end]
-        inside = mention.actor.kind == "person" and " " not in surface and any(
+        inside = mention.actor.kind in ("person", "company") and " " not in surface and text[mention.start - 1:mention.start] == " " and any(
             start < mention.start and gazetteer.lookup(name) is not mention.actor
             for start, name in names_ending.get(mention.end, ()))
         if not inside:

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from dashboard.errors import UserError
-from dashboard.actors import find_actors, load_gazetteer, resolve_anaphora
+from dashboard.actors import find_actors, load_gazetteer, recognize, resolve_anaphora
+from dashboard.actors.ner import Entity
 
 
 def names(text, lang):
@@ -212,3 +213,11 @@ def test_seed_people_are_found_by_role_and_surname_even_without_a_people_list():
     by_surname = [text[m.start : m.end] for m in mentions if m.how == "surname" and m.actor.name == "Marco Rubio"]
     assert by_surname == ["Rubios", "Rubio", "Rubio"]
     assert [m.how for m in mentions if m.actor.name == "Mark Rutte"][:2] == ["surname", "role"]  # "Ruttes" before the full name
+
+
+def test_a_listed_company_named_in_a_persons_name_gives_way_to_the_person():
+    text = "The engineer John Ericsson built the ship; Ericsson later sold its phone business."
+    tagged = [Entity(text.index("John Ericsson"), text.index("John Ericsson") + len("John Ericsson"), "PER", "John Ericsson")]
+    found = {text[m.start:m.end]: (m.actor.name, m.actor.kind) for m in recognize(text, "en", entities=tagged).mentions}
+    assert found["John Ericsson"] == ("John Ericsson", "person")
+    assert ("Ericsson", "company") in found.values()
